@@ -1,0 +1,3 @@
+mod gas;
+mod return_codes;
+mod types;

@@ -1,0 +1,2 @@
+mod generator;
+mod hook_table;
