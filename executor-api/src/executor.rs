@@ -2,7 +2,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::{EarlyExit, ExecutorError, MemLength, MemPtr, ReturnCode, VMHooks, messages};
+use crate::{EarlyExit, ExecutorError, MemLength, MemPtr, OpcodeCost, ReturnCode, VMHooks, messages};
 
 /// The cache key of a compiled module: a 32-byte hash of the contract code, computed by the
 /// caller (the VM uses the account's code hash), so that executors never hash code themselves.
@@ -54,6 +54,10 @@ pub trait Executor: Send + Sync {
 
     /// The module cached for `hash`, if any; never compiles.
     fn cached(&self, hash: CodeHash) -> Option<Arc<dyn Module>>;
+
+    /// Replaces the opcode costs (nodes change schedules at epoch starts). Costs are compiled
+    /// into modules, so modules compiled before are dropped from the cache.
+    fn set_opcode_cost(&self, cost: &OpcodeCost);
 
     /// A short name of the executor, for logs and the CLI (`"wasmer"`, `"debugger"`).
     fn name(&self) -> &'static str;
