@@ -2,7 +2,9 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::{EarlyExit, ExecutorError, MemLength, MemPtr, OpcodeCost, ReturnCode, VMHooks, messages};
+use crate::{
+    EarlyExit, ExecutorError, MemLength, MemPtr, OpcodeCost, ReturnCode, VMHooks, messages,
+};
 
 /// The cache key of a compiled module: a 32-byte hash of the contract code, computed by the
 /// caller (the VM uses the account's code hash), so that executors never hash code themselves.

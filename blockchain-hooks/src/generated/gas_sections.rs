@@ -62,7 +62,7 @@ gas_sections! {
         data_copy_per_byte "DataCopyPerByte",
         persist_per_byte "PersistPerByte",
         compile_per_byte "CompilePerByte",
-        ao_t_prepare_per_byte "AoTPreparePerByte",
+        aot_prepare_per_byte "AoTPreparePerByte",
         get_code "GetCode",
     }
     BaseOpsApiCost "BaseOpsAPICost" base_ops_api_cost {

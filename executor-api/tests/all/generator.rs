@@ -32,7 +32,8 @@ pub fn snake_case(name: &str) -> String {
     let name = name
         .replacen("mBuffer", "Mbuffer", 1)
         .replacen("mMap", "Mmap", 1)
-        .replace("SCs", "Scs");
+        .replace("SCs", "Scs")
+        .replace("AoT", "Aot");
     let chars: Vec<char> = name.chars().collect();
     let mut words: Vec<String> = Vec::new();
     let mut current = String::new();

@@ -1,0 +1,33 @@
+//! Messages that must match the production VM byte for byte, and the early exits built
+//! from them. Executor-level messages (gas, memory, timeout) are in `executor_api::messages`.
+
+use executor_api::EarlyExit;
+
+/// `signalError` and friends with a non-UTF-8 or empty message keep the bytes as they are.
+pub const NO_BIG_INT_UNDER_HANDLE: &str = "no bigInt under the given handle";
+/// A managed buffer handle that holds nothing.
+pub const NO_MANAGED_BUFFER_UNDER_HANDLE: &str = "no managed buffer under the given handle";
+/// A managed map handle that holds nothing.
+pub const NO_MANAGED_MAP_UNDER_HANDLE: &str = "no managed map under the given handle";
+/// Storage writes under the protocol's reserved prefix.
+pub const RESERVED_STORAGE_KEY: &str = "cannot write to storage under reserved key";
+/// Calling `init` or `callBack` directly.
+pub const INVALID_FUNCTION: &str = executor_api::messages::INVALID_FUNCTION;
+/// No code at the called address.
+pub const CONTRACT_NOT_FOUND: &str = "contract not found";
+/// Code that does not validate.
+pub const INVALID_CONTRACT_CODE: &str = executor_api::messages::INVALID_CONTRACT_CODE;
+
+/// The protocol's reserved storage prefix.
+pub const RESERVED_STORAGE_PREFIX: &[u8] = b"ELROND";
+
+/// The exit of a hook that the VM refuses; contracts importing it are refused before they
+/// run, so this is reached only if that check is bypassed.
+pub(crate) fn refused_hook(method: &str) -> EarlyExit {
+    EarlyExit::execution_failed(format!("VM hook {method} is not supported by this VM"))
+}
+
+/// Return code 10 with `message`: a failed execution.
+pub(crate) fn failed(message: impl Into<String>) -> EarlyExit {
+    EarlyExit::execution_failed(message)
+}

@@ -1,0 +1,16 @@
+//! Deploying, upgrading and deleting contracts from a contract.
+
+use super::prelude::*;
+
+refused! {
+    upgrade_contract(MemPtr, i64, MemPtr, MemPtr, MemPtr, MemLength, i32, MemPtr, MemPtr);
+    upgrade_from_source_contract(MemPtr, i64, MemPtr, MemPtr, MemPtr, i32, MemPtr, MemPtr);
+    delete_contract(MemPtr, i64, i32, MemPtr, MemPtr);
+    create_contract(i64, MemPtr, MemPtr, MemPtr, MemLength, MemPtr, i32, MemPtr, MemPtr) -> i32;
+    deploy_from_source_contract(i64, MemPtr, MemPtr, MemPtr, MemPtr, i32, MemPtr, MemPtr) -> i32;
+    managed_upgrade_from_source_contract(i32, i64, i32, i32, i32, i32, i32);
+    managed_upgrade_contract(i32, i64, i32, i32, i32, i32, i32);
+    managed_delete_contract(i32, i64, i32);
+    managed_deploy_from_source_contract(i64, i32, i32, i32, i32, i32, i32) -> i32;
+    managed_create_contract(i64, i32, i32, i32, i32, i32, i32) -> i32;
+}

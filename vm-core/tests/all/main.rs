@@ -1,0 +1,13 @@
+//! vm-core's integration tests: contracts in WAT, run on the Wasmer executor against a
+//! `BlockchainHooks` test double, one module per hook domain.
+
+#[test]
+fn refused_hooks_are_hooks_of_the_table() {
+    let refused = strata_vm_core::refused_hooks();
+    for name in &refused {
+        assert!(executor_api::hook_info(name).is_some(), "{name}");
+        assert!(strata_vm_core::is_refused(name));
+    }
+    assert!(refused.len() < executor_api::HOOKS.len() + 1);
+    assert!(!strata_vm_core::is_refused("notAHook"));
+}
