@@ -24,6 +24,7 @@ mod hooks;
 mod host;
 mod managed;
 mod output;
+pub mod testing;
 
 pub use config::VmConfig;
 pub use context::{Context, Frame};
