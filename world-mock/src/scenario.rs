@@ -1,0 +1,18 @@
+//! The scenario JSON format: value interpreter, parser, runner, checks and reports.
+
+pub mod bech32;
+mod check_state;
+mod checks;
+mod model;
+mod parse;
+mod parse_accounts;
+mod report;
+mod runner;
+mod state;
+mod steps;
+mod value;
+
+pub use report::{StepFailure, readable};
+pub use runner::{FileOutcome, RunOptions, ScenarioRunner, StepTrace, TraceSink, VmFactory};
+pub use steps::{DEFAULT_CODE_METADATA, esdt_builtin_args};
+pub use value::{ValueContext, interpret as interpret_value};

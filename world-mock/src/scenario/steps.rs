@@ -1,0 +1,337 @@
+//! How the transaction steps run, as the reference scenario runners run them.
+//!
+//! A sender's nonce is incremented and `gasLimit × gasPrice` is charged (without refund)
+//! before anything else, and both stay whatever the outcome. A sender without the
+//! `egldValue` gets status 7 (out of funds). `esdtValue` payments run as the builtin transfer
+//! (`ESDTTransfer`, `ESDTNFTTransfer` or `MultiESDTNFTTransfer`) before the contract call,
+//! which gets the gas the builtin leaves and sees the payments in its input; its logs come
+//! first. A failed transaction changes nothing but the nonce and the gas fee. `scQuery` runs
+//! as the contract itself with unlimited gas and changes nothing.
+
+use blockchain_hooks::{
+    Address, CallType, CodeMetadata, ContractCallInput, ContractCreateInput, EsdtTransfer,
+    ReturnCode, VmInput, VmOutput,
+};
+use num_bigint::{BigInt, BigUint};
+use num_traits::Zero;
+
+use super::model::{Tx, TxKind, TxStep};
+use crate::world::reserved_keys::REWARDS_KEY;
+use crate::{Account, World, WorldError};
+
+/// The code metadata of a deploy that names none: upgradeable, readable, payable, payable by
+/// contracts.
+pub const DEFAULT_CODE_METADATA: CodeMetadata = CodeMetadata([0x05, 0x06]);
+
+/// The gas of an `scQuery`.
+const QUERY_GAS: u64 = i64::MAX as u64;
+
+/// The transaction hash the runners derive from a step id: its bytes, padded with `.` (or
+/// cut) to 32.
+pub(crate) fn tx_hash(id: &str) -> Vec<u8> {
+    let mut hash = id.as_bytes().to_vec();
+    hash.resize(32, b'.');
+    hash
+}
+
+/// Runs a transaction step on `world` and answers its output; `Err` is a step that cannot
+/// run (a missing sender, a call to an account without code, …).
+pub(crate) fn run_tx(world: &mut World, step: &TxStep, id: &str) -> Result<VmOutput, WorldError> {
+    let tx = &step.tx;
+    let hash = tx_hash(id);
+    match step.kind {
+        TxKind::Query => query(world, tx, hash),
+        TxKind::ValidatorReward => validator_reward(world, tx),
+        kind => {
+            pay_upfront(world, tx)?;
+            if world.account(&tx.from).map(|a| &a.balance) < Some(&tx.egld_value) {
+                return Ok(VmOutput::failure(ReturnCode::OutOfFunds, ""));
+            }
+            match kind {
+                TxKind::Deploy => deploy(world, tx, hash),
+                TxKind::Call => call(world, tx, hash),
+                _ => transfer(world, tx),
+            }
+        }
+    }
+}
+
+fn state_err(message: impl Into<String>) -> WorldError {
+    WorldError::State(message.into())
+}
+
+/// Increments the sender's nonce and charges the gas fee.
+fn pay_upfront(world: &mut World, tx: &Tx) -> Result<(), WorldError> {
+    let Some(sender) = world.accounts.get_mut(&tx.from) else {
+        return Err(state_err(format!(
+            "sender {} does not exist",
+            crate::readable(&tx.from.0)
+        )));
+    };
+    let fee = BigUint::from(tx.gas_limit) * BigUint::from(tx.gas_price);
+    if sender.balance < fee {
+        return Err(state_err("not enough balance to pay gas upfront"));
+    }
+    sender.nonce += 1;
+    sender.balance -= fee;
+    Ok(())
+}
+
+fn vm_input(tx: &Tx, gas: u64, hash: Vec<u8>) -> VmInput {
+    VmInput {
+        caller: tx.from,
+        arguments: tx.arguments.clone(),
+        egld_value: tx.egld_value.clone(),
+        esdt_transfers: tx.esdt.clone(),
+        call_type: CallType::DirectCall,
+        gas_price: tx.gas_price,
+        gas_provided: gas,
+        original_tx_hash: hash.clone(),
+        current_tx_hash: hash,
+        original_caller: tx.from,
+        ..VmInput::default()
+    }
+}
+
+fn deploy(world: &mut World, tx: &Tx, hash: Vec<u8>) -> Result<VmOutput, WorldError> {
+    let input = ContractCreateInput {
+        vm_input: vm_input(tx, tx.gas_limit, hash),
+        code: tx.code.clone(),
+        code_metadata: tx.code_metadata.unwrap_or(DEFAULT_CODE_METADATA),
+    };
+    let output = world.execute_create(&input)?;
+    commit(world, tx, &output)?;
+    Ok(output)
+}
+
+fn require_contract(world: &World, to: &Address) -> Result<(), WorldError> {
+    match world.account(to) {
+        None => Err(state_err(format!(
+            "recipient {} does not exist",
+            crate::readable(&to.0)
+        ))),
+        Some(a) if a.code.is_none() => Err(state_err(format!(
+            "recipient {} is not a smart contract",
+            crate::readable(&to.0)
+        ))),
+        Some(_) => Ok(()),
+    }
+}
+
+fn call(world: &mut World, tx: &Tx, hash: Vec<u8>) -> Result<VmOutput, WorldError> {
+    if tx.esdt.is_empty() && crate::is_builtin(&tx.function) {
+        let input = ContractCallInput {
+            vm_input: vm_input(tx, tx.gas_limit, hash),
+            recipient: tx.to,
+            function: tx.function.clone(),
+            allow_init: false,
+        };
+        let output = world.execute_call(&input)?;
+        commit(world, tx, &output)?;
+        return Ok(output);
+    }
+    require_contract(world, &tx.to)?;
+    let mut gas = tx.gas_limit;
+    let mut pre_logs = Vec::new();
+    let mut undo = Vec::new();
+    if !tx.esdt.is_empty() {
+        let transfer = esdt_transfer(world, tx, Some((&tx.function, &tx.arguments)))?;
+        if !transfer.return_code.is_ok() {
+            return Ok(transfer);
+        }
+        undo = snapshot(world, &transfer);
+        world.apply_output(&transfer)?;
+        gas = transfer.gas_remaining;
+        pre_logs = transfer.logs;
+    }
+    let input = ContractCallInput {
+        vm_input: vm_input(tx, gas, hash),
+        recipient: tx.to,
+        function: tx.function.clone(),
+        allow_init: false,
+    };
+    let mut output = world.execute_call(&input)?;
+    if output.return_code.is_ok() {
+        commit(world, tx, &output)?;
+    } else {
+        restore(world, undo);
+    }
+    pre_logs.append(&mut output.logs);
+    output.logs = pre_logs;
+    Ok(output)
+}
+
+fn transfer(world: &mut World, tx: &Tx) -> Result<VmOutput, WorldError> {
+    if !tx.esdt.is_empty() {
+        let output = esdt_transfer(world, tx, None)?;
+        if output.return_code.is_ok() {
+            world.apply_output(&output)?;
+            move_egld(world, tx)?;
+        }
+        return Ok(output);
+    }
+    move_egld(world, tx)?;
+    Ok(VmOutput::default())
+}
+
+fn move_egld(world: &mut World, tx: &Tx) -> Result<(), WorldError> {
+    if tx.egld_value.is_zero() {
+        world.account_mut(tx.to);
+        return Ok(());
+    }
+    let value = BigInt::from(tx.egld_value.clone());
+    world.add_balance(tx.from, &-value.clone())?;
+    world.add_balance(tx.to, &value)
+}
+
+/// The builtin call that moves a transaction's ESDT payments, with the contract call after
+/// it (`call`) in its arguments, as the protocol builds it.
+fn esdt_transfer(
+    world: &World,
+    tx: &Tx,
+    call: Option<(&String, &Vec<Vec<u8>>)>,
+) -> Result<VmOutput, WorldError> {
+    let (function, recipient, mut args) = esdt_builtin_args(tx.from, tx.to, &tx.esdt);
+    // A `transfer` step names no gas: its builtin runs with as much as it needs.
+    let gas = if call.is_none() && tx.gas_limit == 0 {
+        QUERY_GAS
+    } else {
+        tx.gas_limit
+    };
+    if let Some((name, call_args)) = call.filter(|(name, _)| !name.is_empty()) {
+        args.push(name.as_bytes().to_vec());
+        args.extend(call_args.iter().cloned());
+    }
+    let input = ContractCallInput {
+        vm_input: VmInput {
+            caller: tx.from,
+            arguments: args,
+            gas_price: tx.gas_price,
+            gas_provided: gas,
+            original_caller: tx.from,
+            ..VmInput::default()
+        },
+        recipient,
+        function: function.to_owned(),
+        allow_init: false,
+    };
+    let mut output = world.execute_call(&input)?;
+    for account in output.output_accounts.values_mut() {
+        account.output_transfers.clear();
+    }
+    Ok(output)
+}
+
+/// The builtin, its recipient and its arguments for moving `payments` from `from` to `to`.
+pub fn esdt_builtin_args(
+    from: Address,
+    to: Address,
+    payments: &[EsdtTransfer],
+) -> (&'static str, Address, Vec<Vec<u8>>) {
+    let big = |v: &BigUint| {
+        if v.is_zero() {
+            Vec::new()
+        } else {
+            v.to_bytes_be()
+        }
+    };
+    let nonce = |n: u64| big(&BigUint::from(n));
+    match payments {
+        [single] if single.nonce == 0 => (
+            "ESDTTransfer",
+            to,
+            vec![single.token.clone(), big(&single.value)],
+        ),
+        [single] => (
+            "ESDTNFTTransfer",
+            from,
+            vec![
+                single.token.clone(),
+                nonce(single.nonce),
+                big(&single.value),
+                to.0.to_vec(),
+            ],
+        ),
+        many => {
+            let mut args = vec![to.0.to_vec(), nonce(many.len() as u64)];
+            for p in many {
+                args.extend([p.token.clone(), nonce(p.nonce), big(&p.value)]);
+            }
+            ("MultiESDTNFTTransfer", from, args)
+        }
+    }
+}
+
+fn snapshot(world: &World, output: &VmOutput) -> Vec<(Address, Option<Account>)> {
+    output
+        .output_accounts
+        .keys()
+        .map(|a| (*a, world.account(a).cloned()))
+        .collect()
+}
+
+fn restore(world: &mut World, undo: Vec<(Address, Option<Account>)>) {
+    for (address, account) in undo {
+        match account {
+            Some(account) => world.set_account(address, account),
+            None => {
+                world.accounts.remove(&address);
+            }
+        }
+    }
+}
+
+/// Applies a successful output, and takes the EGLD value from the sender unless the output
+/// already did (the sum of its balance deltas tells).
+fn commit(world: &mut World, tx: &Tx, output: &VmOutput) -> Result<(), WorldError> {
+    if !output.return_code.is_ok() {
+        return Ok(());
+    }
+    let sum: BigInt = output
+        .output_accounts
+        .values()
+        .map(|a| a.balance_delta.clone())
+        .sum();
+    let value = BigInt::from(tx.egld_value.clone());
+    if !value.is_zero() && sum == value {
+        world.add_balance(tx.from, &-value)?;
+    } else if !sum.is_zero() && !crate::is_builtin(&tx.function) {
+        return Err(state_err(format!(
+            "the balance deltas of the output sum to {sum}, not to the call value {value} or 0"
+        )));
+    }
+    world.apply_output(output)
+}
+
+fn query(world: &World, tx: &Tx, hash: Vec<u8>) -> Result<VmOutput, WorldError> {
+    require_contract(world, &tx.to)?;
+    let mut query_tx = tx.clone();
+    query_tx.from = tx.to;
+    query_tx.egld_value = BigUint::default();
+    let input = ContractCallInput {
+        vm_input: vm_input(&query_tx, QUERY_GAS, hash),
+        recipient: tx.to,
+        function: tx.function.clone(),
+        allow_init: false,
+    };
+    world.execute_call(&input)
+}
+
+fn validator_reward(world: &mut World, tx: &Tx) -> Result<VmOutput, WorldError> {
+    let Some(account) = world.accounts.get_mut(&tx.to) else {
+        return Err(state_err(format!(
+            "recipient {} does not exist",
+            crate::readable(&tx.to.0)
+        )));
+    };
+    account.balance += &tx.egld_value;
+    let old = BigUint::from_bytes_be(account.storage.get(REWARDS_KEY).map_or(&[][..], |v| v));
+    let new = old + &tx.egld_value;
+    let bytes = if new.is_zero() {
+        Vec::new()
+    } else {
+        new.to_bytes_be()
+    };
+    account.set_storage(REWARDS_KEY.to_vec(), bytes);
+    Ok(VmOutput::default())
+}

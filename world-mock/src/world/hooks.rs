@@ -1,0 +1,169 @@
+use blockchain_hooks::{
+    Address, BlockInfo, BlockchainError, BlockchainHooks, CodeMetadata, ContractCallInput, EsdtKey,
+    EsdtTokenData, StorageRead, VmOutput,
+};
+use num_bigint::BigUint;
+use num_traits::Zero;
+use sha3::{Digest, Keccak256};
+
+use super::{World, reserved_keys};
+use crate::builtins;
+
+impl BlockchainHooks for World {
+    fn account_exists(&self, address: &Address) -> bool {
+        self.accounts.contains_key(address)
+    }
+
+    fn nonce(&self, address: &Address) -> u64 {
+        self.accounts.get(address).map_or(0, |a| a.nonce)
+    }
+
+    fn balance(&self, address: &Address) -> BigUint {
+        self.accounts
+            .get(address)
+            .map(|a| a.balance.clone())
+            .unwrap_or_default()
+    }
+
+    fn code(&self, address: &Address) -> Option<Vec<u8>> {
+        self.accounts.get(address)?.code.clone()
+    }
+
+    fn code_hash(&self, address: &Address) -> Option<[u8; 32]> {
+        let code = self.accounts.get(address)?.code.as_ref()?;
+        Some(Keccak256::digest(code).into())
+    }
+
+    fn code_metadata(&self, address: &Address) -> CodeMetadata {
+        self.accounts
+            .get(address)
+            .filter(|a| a.code.is_some())
+            .map(|a| a.code_metadata)
+            .unwrap_or_default()
+    }
+
+    fn owner(&self, address: &Address) -> Option<Address> {
+        self.accounts.get(address)?.owner
+    }
+
+    fn username(&self, address: &Address) -> Vec<u8> {
+        self.accounts
+            .get(address)
+            .map(|a| a.username.clone())
+            .unwrap_or_default()
+    }
+
+    fn developer_rewards(&self, address: &Address) -> BigUint {
+        self.accounts
+            .get(address)
+            .map(|a| a.developer_rewards.clone())
+            .unwrap_or_default()
+    }
+
+    fn storage(&self, address: &Address, key: &[u8]) -> StorageRead {
+        let account = self.accounts.get(address);
+        let value = if let Some(token) = key.strip_prefix(reserved_keys::LAST_NONCE_PREFIX) {
+            let nonce = account
+                .and_then(|a| a.esdt.get(token))
+                .map_or(0, |h| h.last_nonce);
+            if nonce == 0 {
+                Vec::new()
+            } else {
+                nonce
+                    .to_be_bytes()
+                    .iter()
+                    .copied()
+                    .skip_while(|b| *b == 0)
+                    .collect()
+            }
+        } else {
+            account
+                .and_then(|a| a.storage.get(key).cloned())
+                .unwrap_or_default()
+        };
+        StorageRead {
+            value,
+            trie_depth: 0,
+        }
+    }
+
+    fn esdt_token_data(&self, address: &Address, key: &EsdtKey) -> Option<EsdtTokenData> {
+        self.accounts
+            .get(address)?
+            .esdt_instance(&key.token, key.nonce)
+            .filter(|d| !d.value.is_zero())
+            .cloned()
+    }
+
+    fn esdt_roles(&self, address: &Address, token: &[u8]) -> Vec<Vec<u8>> {
+        self.accounts
+            .get(address)
+            .and_then(|a| a.esdt.get(token))
+            .map(|h| h.roles.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    fn esdt_paused(&self, token: &[u8]) -> bool {
+        self.paused_tokens.contains(token)
+    }
+
+    fn esdt_limited_transfer(&self, token: &[u8]) -> bool {
+        self.limited_transfer_tokens.contains(token)
+    }
+
+    fn esdt_last_nonce(&self, address: &Address, token: &[u8]) -> u64 {
+        self.accounts
+            .get(address)
+            .and_then(|a| a.esdt.get(token))
+            .map_or(0, |h| h.last_nonce)
+    }
+
+    fn current_block(&self) -> BlockInfo {
+        self.current_block.clone()
+    }
+
+    fn previous_block(&self) -> BlockInfo {
+        self.previous_block.clone()
+    }
+
+    fn block_hash(&self, nonce: u64) -> Option<Vec<u8>> {
+        self.block_hashes.get(usize::try_from(nonce).ok()?).cloned()
+    }
+
+    fn state_root_hash(&self) -> Vec<u8> {
+        Vec::new()
+    }
+
+    fn new_address(
+        &self,
+        creator: &Address,
+        creator_nonce: u64,
+        vm_type: [u8; 2],
+    ) -> Result<Address, BlockchainError> {
+        Ok(self
+            .new_addresses
+            .get(&(*creator, creator_nonce))
+            .copied()
+            .unwrap_or_else(|| World::derive_address(creator, creator_nonce, vm_type)))
+    }
+
+    fn shard_of(&self, address: &Address) -> u32 {
+        self.compute_shard(address)
+    }
+
+    fn self_shard(&self) -> u32 {
+        self.self_shard_id()
+    }
+
+    fn is_builtin_function(&self, name: &str) -> bool {
+        builtins::is_builtin(name)
+    }
+
+    fn process_builtin_function(
+        &self,
+        input: &ContractCallInput,
+        state: &dyn BlockchainHooks,
+    ) -> Result<VmOutput, BlockchainError> {
+        builtins::process(&self.gas_schedule, input, state)
+    }
+}

@@ -1,0 +1,7 @@
+//! Integration tests of the world mock and the scenario runner.
+
+mod builtins;
+mod errors;
+mod runner;
+mod values;
+mod world;
