@@ -31,3 +31,29 @@ pub(crate) fn refused_hook(method: &str) -> EarlyExit {
 pub(crate) fn failed(message: impl Into<String>) -> EarlyExit {
     EarlyExit::execution_failed(message)
 }
+
+// Big integers, managed buffers and managed maps (the production VM's `vmhost/errors.go`).
+
+/// Division or modulo by zero (`bigIntTDiv`, `bigIntTMod`, `bigIntEDiv`, `bigIntEMod`).
+pub const DIVISION_BY_ZERO: &str = "division by 0";
+/// A value below its lower bound: `bigIntSqrt` and `bigIntLog2` of a negative number,
+/// `bigIntPow` with a negative exponent.
+pub const BAD_BOUNDS_LOWER: &str = "bad bounds (lower)";
+/// `bigIntNot`, `bigIntAnd`, `bigIntOr`, `bigIntXor` on a negative operand.
+pub const BITWISE_NEGATIVE: &str = "bitwise operations only allowed on positive integers";
+/// `bigIntShl` / `bigIntShr` of a negative number or by a negative amount.
+pub const SHIFT_NEGATIVE: &str =
+    "bitwise shift operations only allowed on positive integers and by a positive amount";
+/// `bigIntGetInt64` of a value outside `i64`.
+pub const BIG_INT_NOT_INT64: &str = "big int cannot be represented as int64";
+/// `mBufferToSmallIntSigned` of bytes outside `i64`.
+pub const BYTES_EXCEED_INT64: &str = "bytes cannot be parsed as int64";
+/// `mBufferToSmallIntUnsigned` of bytes outside `u64`.
+pub const BYTES_EXCEED_UINT64: &str = "bytes cannot be parsed as uint64";
+// A slice outside a managed buffer (`mBufferGetByteSlice`, `mBufferCopyByteSlice`,
+// `mBufferSetByteSlice`) fails with `INVALID_ARGUMENT`, declared above.
+/// Strata's own limit (no production message): a big integer beyond
+/// `MAX_BIG_INT_BYTES`, reachable only with gas far above a transaction's maximum.
+pub const BIG_INT_TOO_LARGE: &str = "big int too large";
+/// Strata's own limit (no production message): a managed buffer beyond `MAX_BUFFER_BYTES`.
+pub const MANAGED_BUFFER_TOO_LARGE: &str = "managed buffer too large";

@@ -1,4 +1,26 @@
 //! Managed types: values the contract refers to by `i32` handles, owned by the VM.
+//!
+//! Each contract execution has its own [`ManagedTypes`] (a nested execution starts empty and
+//! the caller's values come back when it returns), as in the production VM's
+//! `managedTypesContext`. The rules follow that context:
+//!
+//! - Handles: a new value takes the table's size as handle, or the next free one above it;
+//!   contracts may also use handles of their own choosing (the framework uses negative ones).
+//! - Lookups: reading a missing big integer, buffer or map fails execution with the production
+//!   message; destinations are created on demand ([`ManagedTypes::big_int_or_create`],
+//!   [`ManagedTypes::set_buffer`]).
+//! - Bytes: big integers convert to and from big-endian bytes, unsigned (the magnitude, as
+//!   Go's `big.Int.Bytes`) or signed (minimal two's complement, as the
+//!   `mx-components-big-int` `twos-complement` package); see [`big_int_to_unsigned_bytes`]
+//!   and friends.
+//!
+//! Sizes are bounded by gas in the production VM; this VM also refuses big integers above
+//! [`MAX_BIG_INT_BYTES`] and buffers above [`MAX_BUFFER_BYTES`], sizes that only a gas limit
+//! far above the protocol's per-transaction maximum could pay for.
+
+mod big_int;
+mod buffer;
+mod map;
 
 use std::collections::HashMap;
 
@@ -6,6 +28,24 @@ use executor_api::EarlyExit;
 use num_bigint::BigInt;
 
 use crate::errors::{self, failed};
+
+#[allow(unused_imports)] // used by the hooks, being written
+pub use big_int::{
+    big_int_from_signed_bytes, big_int_from_unsigned_bytes, big_int_to_signed_bytes,
+    big_int_to_unsigned_bytes,
+};
+
+/// The largest big integer this VM holds, in bytes of magnitude (8 MiB). The production VM
+/// has no such limit, but producing a larger value costs more gas than a transaction may
+/// carry; beyond it, hooks fail execution with [`errors::BIG_INT_TOO_LARGE`].
+pub const MAX_BIG_INT_BYTES: usize = 8 << 20;
+
+/// The largest managed buffer this VM holds, in bytes (64 MiB); beyond it, hooks that grow a
+/// buffer fail execution with [`errors::MANAGED_BUFFER_TOO_LARGE`].
+pub const MAX_BUFFER_BYTES: usize = 64 << 20;
+
+/// A managed map: buffer contents by buffer contents.
+pub type ManagedMap = HashMap<Vec<u8>, Vec<u8>>;
 
 /// Values of one type by handle.
 ///
@@ -25,7 +65,8 @@ impl<T> Default for HandleTable<T> {
 }
 
 impl<T> HandleTable<T> {
-    /// Stores `value` under a fresh handle and returns it.
+    /// Stores `value` under a fresh handle and returns it: the table's size, or the first
+    /// free handle above it.
     pub fn insert_new(&mut self, value: T) -> i32 {
         let mut handle = i32::try_from(self.values.len()).unwrap_or(i32::MAX);
         while self.values.contains_key(&handle) {
@@ -43,6 +84,11 @@ impl<T> HandleTable<T> {
     /// The value under `handle`, to change.
     pub fn get_mut(&mut self, handle: i32) -> Option<&mut T> {
         self.values.get_mut(&handle)
+    }
+
+    /// The value under `handle`, created with `make` when missing.
+    pub fn get_or_insert_with(&mut self, handle: i32, make: impl FnOnce() -> T) -> &mut T {
+        self.values.entry(handle).or_insert_with(make)
     }
 
     /// Sets (or creates) the value under `handle`.
@@ -72,6 +118,11 @@ impl<T> HandleTable<T> {
 }
 
 /// The managed values of one contract execution (each nested execution has its own).
+///
+/// Big integers are in `big_int.rs`-backed methods (`big_int`, `big_int_or_create`,
+/// `two_big_ints`, `set_big_int`, `new_big_int`, byte conversions), buffers in
+/// `buffer`, `buffer_len`, `set_buffer`, `new_buffer`, `append_buffer`, and maps in
+/// `map`, `new_map`, `map_put`, `map_get`, `map_remove`, `map_contains`.
 #[derive(Debug, Default)]
 pub struct ManagedTypes {
     /// Big integers.
@@ -79,25 +130,10 @@ pub struct ManagedTypes {
     /// Managed buffers.
     pub buffers: HandleTable<Vec<u8>>,
     /// Managed maps.
-    pub maps: HandleTable<HashMap<Vec<u8>, Vec<u8>>>,
+    pub maps: HandleTable<ManagedMap>,
 }
 
 impl ManagedTypes {
-    /// The big integer under `handle`.
-    ///
-    /// # Errors
-    /// Execution failed, "no bigInt under the given handle".
-    pub fn big_int(&self, handle: i32) -> Result<&BigInt, EarlyExit> {
-        self.big_ints
-            .get(handle)
-            .ok_or_else(|| failed(errors::NO_BIG_INT_UNDER_HANDLE))
-    }
-
-    /// Sets (or creates) the big integer under `handle`.
-    pub fn set_big_int(&mut self, handle: i32, value: BigInt) {
-        self.big_ints.set(handle, value);
-    }
-
     /// The bytes of the managed buffer under `handle`.
     ///
     /// # Errors
@@ -132,6 +168,8 @@ mod tests {
         assert_eq!(table.insert_new("b"), 3);
         table.set(-20, "framework constant");
         assert_eq!(table.get(-20), Some(&"framework constant"));
+        assert_eq!(*table.get_or_insert_with(9, || "nine"), "nine");
+        assert_eq!(*table.get_or_insert_with(9, || "other"), "nine");
     }
 
     #[test]
@@ -143,6 +181,10 @@ mod tests {
         assert_eq!(
             managed.buffer(7).unwrap_err().message,
             "no managed buffer under the given handle"
+        );
+        assert_eq!(
+            managed.map(7).unwrap_err().message,
+            "no managed map under the given handle"
         );
     }
 }
