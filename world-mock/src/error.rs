@@ -55,7 +55,7 @@ pub enum WorldError {
         address: String,
     },
     /// A VM failed as infrastructure (not the contract).
-    #[error("vm: {0}")]
+    #[error(transparent)]
     Vm(#[from] VmError),
     /// The chain failed as infrastructure.
     #[error(transparent)]

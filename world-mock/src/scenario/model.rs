@@ -265,6 +265,8 @@ pub(crate) enum CheckEsdtMap {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CheckToken {
     pub token: Vec<u8>,
+    /// `"*"`: anything.
+    pub star: bool,
     pub instances: Vec<CheckInstance>,
     pub last_nonce: Check,
     pub roles: Option<Vec<Vec<u8>>>,

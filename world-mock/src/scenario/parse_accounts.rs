@@ -314,6 +314,10 @@ impl Parser {
             token: self.token_key(token),
             ..CheckToken::default()
         };
+        if v.as_str() == Some("*") {
+            check.star = true;
+            return Ok(check);
+        }
         let Value::Object(map) = v else {
             check.instances.push(CheckInstance {
                 balance: self.check(v, path)?,

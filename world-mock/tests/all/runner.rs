@@ -335,3 +335,26 @@ fn trace_reports_each_step() {
             .contains("sc:adder")
     );
 }
+
+/// The bundled examples that run no contract pass without any VM.
+#[test]
+fn bundled_examples_without_contract_calls() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/scenarios");
+    let runner = ScenarioRunner::without_vm();
+    let mut count = 0;
+    for dir in ["transfers", "esdt"] {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".scen.json"))
+            .collect();
+        files.sort();
+        for file in files {
+            runner
+                .run_file(&file)
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            count += 1;
+        }
+    }
+    assert!(count >= 7);
+}

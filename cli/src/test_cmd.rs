@@ -1,0 +1,156 @@
+//! `strata test`: runs scenario files in parallel.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use world_mock::{ScenarioRunner, WorldError};
+
+use crate::Executor;
+use crate::report::{Style, failure_text, summary};
+
+/// One file's result.
+struct Outcome {
+    file: PathBuf,
+    time: Duration,
+    result: Result<(), WorldError>,
+}
+
+/// Collects the scenario files: files as given, directories recursively (`*.scen.json`),
+/// sorted.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut files)?;
+        } else if path.is_file() {
+            files.push(path.clone());
+        } else {
+            bail!("{}: no such file or directory", path.display());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            walk(&entry, files)?;
+        } else if entry
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.ends_with(".scen.json"))
+        {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}
+
+fn progress_bar(len: usize) -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(len as u64);
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    Some(bar)
+}
+
+fn run_all(
+    runner: &ScenarioRunner,
+    files: &[PathBuf],
+    jobs: Option<usize>,
+) -> Result<Vec<Outcome>> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(jobs) = jobs {
+        builder = builder.num_threads(jobs.max(1));
+    }
+    let pool = builder.build().context("starting the worker threads")?;
+    let bar = progress_bar(files.len());
+    let outcomes = pool.install(|| {
+        files
+            .par_iter()
+            .map(|file| {
+                let start = Instant::now();
+                let result = runner.run_file(file);
+                if let Some(bar) = &bar {
+                    bar.set_message(file.display().to_string());
+                    bar.inc(1);
+                }
+                Outcome {
+                    file: file.clone(),
+                    time: start.elapsed(),
+                    result,
+                }
+            })
+            .collect()
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(outcomes)
+}
+
+fn write_json(path: &Path, outcomes: &[Outcome]) -> Result<()> {
+    let items: Vec<serde_json::Value> = outcomes
+        .iter()
+        .map(|o| {
+            serde_json::json!({
+                "file": o.file.display().to_string(),
+                "passed": o.result.is_ok(),
+                "time_ms": o.time.as_secs_f64() * 1000.0,
+                "error": o.result.as_ref().err().map(ToString::to_string),
+            })
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&items)?;
+    std::fs::write(path, text + "\n").with_context(|| format!("writing {}", path.display()))
+}
+
+/// Runs `strata test`; answers whether everything passed.
+pub fn run(
+    executor: Executor,
+    json: Option<&Path>,
+    jobs: Option<usize>,
+    paths: &[PathBuf],
+) -> Result<bool> {
+    let files = collect(paths)?;
+    if files.is_empty() {
+        eprintln!("warning: no *.scen.json files found");
+    }
+    let runner = crate::vm::runner(executor);
+    let outcomes = run_all(&runner, &files, jobs)?;
+    let style = Style::detect();
+    let mut failed = 0;
+    for outcome in &outcomes {
+        if let Err(error) = &outcome.result {
+            failed += 1;
+            println!("{} {}", style.red("FAIL"), outcome.file.display());
+            println!("{}\n", failure_text(style, error));
+        }
+    }
+    if let Some(json) = json {
+        write_json(json, &outcomes)?;
+    }
+    let passed = outcomes.len() - failed;
+    let line = summary(passed, failed);
+    println!(
+        "{}",
+        if failed == 0 {
+            style.green(&line)
+        } else {
+            style.red(&line)
+        }
+    );
+    Ok(failed == 0)
+}

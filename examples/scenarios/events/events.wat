@@ -1,0 +1,42 @@
+;; events: emits a log with managedWriteLog.
+;;   emit(value)  identifier "deposit", topics [caller, value], data "payload"
+(module
+  (import "env" "mBufferNew" (func $mBufferNew (result i32)))
+  (import "env" "mBufferSetBytes" (func $mBufferSetBytes (param i32 i32 i32) (result i32)))
+  (import "env" "mBufferGetArgument" (func $mBufferGetArgument (param i32 i32) (result i32)))
+  (import "env" "managedCaller" (func $managedCaller (param i32)))
+  (import "env" "managedWriteLog" (func $managedWriteLog (param i32 i32)))
+  (memory 1)
+  (export "memory" (memory 0))
+  (data (i32.const 0) "deposit")
+  (data (i32.const 16) "payload")
+  ;; 64..76: the topic handles, big-endian
+
+  (func $putHandle (param $offset i32) (param $h i32)
+    (i32.store8 (local.get $offset) (i32.shr_u (local.get $h) (i32.const 24)))
+    (i32.store8 offset=1 (local.get $offset) (i32.shr_u (local.get $h) (i32.const 16)))
+    (i32.store8 offset=2 (local.get $offset) (i32.shr_u (local.get $h) (i32.const 8)))
+    (i32.store8 offset=3 (local.get $offset) (local.get $h)))
+
+  (func (export "init"))
+
+  (func (export "emit")
+    (local $name i32)
+    (local $caller i32)
+    (local $value i32)
+    (local $topics i32)
+    (local $data i32)
+    (local.set $name (call $mBufferNew))
+    (drop (call $mBufferSetBytes (local.get $name) (i32.const 0) (i32.const 7)))
+    (local.set $caller (call $mBufferNew))
+    (call $managedCaller (local.get $caller))
+    (local.set $value (call $mBufferNew))
+    (drop (call $mBufferGetArgument (i32.const 0) (local.get $value)))
+    (call $putHandle (i32.const 64) (local.get $name))
+    (call $putHandle (i32.const 68) (local.get $caller))
+    (call $putHandle (i32.const 72) (local.get $value))
+    (local.set $topics (call $mBufferNew))
+    (drop (call $mBufferSetBytes (local.get $topics) (i32.const 64) (i32.const 12)))
+    (local.set $data (call $mBufferNew))
+    (drop (call $mBufferSetBytes (local.get $data) (i32.const 16) (i32.const 7)))
+    (call $managedWriteLog (local.get $topics) (local.get $data))))
