@@ -1,9 +1,8 @@
 //! The per-transaction context: what the hooks see while contracts run.
 
-use std::collections::HashMap;
-
-use blockchain_hooks::{Address, BlockchainHooks, CodeMetadata, GasSchedule, VmInput};
+use blockchain_hooks::{Address, BlockchainHooks, CodeMetadata, GasSchedule, LogEntry, VmInput};
 use executor_api::{EarlyExit, Executor, InstanceAccess};
+use num_bigint::BigInt;
 
 use crate::VmConfig;
 use crate::managed::ManagedTypes;
@@ -14,7 +13,8 @@ use crate::output::OutputJournal;
 pub struct Frame {
     /// The running contract.
     pub contract: Address,
-    /// The function being run.
+    /// The function being run, as the contract sees it (`getFunction`, log identifiers):
+    /// `init` for a deploy, `upgradeContract` for an upgrade, else the called endpoint.
     pub function: String,
     /// Caller, arguments, values and gas of the execution.
     pub input: VmInput,
@@ -22,7 +22,8 @@ pub struct Frame {
     pub code_metadata: CodeMetadata,
     /// The execution's managed values.
     pub managed: ManagedTypes,
-    /// No storage writes, transfers or deploys allowed (queries, read-only calls).
+    /// No storage writes, transfers or deploys allowed (queries, read-only calls); logs are
+    /// dropped.
     pub read_only: bool,
 }
 
@@ -51,12 +52,13 @@ pub struct Context<'a> {
     pub executor: &'a dyn Executor,
     /// The VM's limits.
     pub config: &'a VmConfig,
-    /// The changes so far.
+    /// The changes so far, with the storage values read from the chain in this transaction.
     pub output: OutputJournal,
-    /// Values read from the chain's storage in this transaction, by account and key.
-    pub storage_cache: HashMap<(Address, Vec<u8>), Vec<u8>>,
     /// The executions under way, innermost last.
     pub frames: Vec<Frame>,
+    /// The last early exit a hook returned: the VM keeps a hook's message, and replaces the
+    /// engine's own trap messages with the production VM's "execution failed".
+    pub(crate) hook_exit: Option<EarlyExit>,
 }
 
 impl<'a> Context<'a> {
@@ -73,9 +75,14 @@ impl<'a> Context<'a> {
             executor,
             config,
             output: OutputJournal::default(),
-            storage_cache: HashMap::new(),
             frames: Vec::new(),
+            hook_exit: None,
         }
+    }
+
+    /// Remembers the early exit a hook returned (the dispatcher calls it).
+    pub(crate) fn record_hook_exit(&mut self, exit: &EarlyExit) {
+        self.hook_exit = Some(exit.clone());
     }
 
     /// The running execution.
@@ -94,6 +101,21 @@ impl<'a> Context<'a> {
     /// The running execution's managed values.
     pub fn managed(&mut self) -> &mut ManagedTypes {
         &mut self.frame_mut().managed
+    }
+
+    /// The running contract.
+    pub fn contract(&self) -> Address {
+        self.frame().contract
+    }
+
+    /// The running execution's input.
+    pub fn input(&self) -> &VmInput {
+        &self.frame().input
+    }
+
+    /// Whether the running execution may not change state.
+    pub fn read_only(&self) -> bool {
+        self.frame().read_only
     }
 
     /// Charges `amount` gas on the running instance.
@@ -117,6 +139,30 @@ impl<'a> Context<'a> {
     ) -> Result<(), EarlyExit> {
         let bytes = u64::try_from(bytes).unwrap_or(u64::MAX);
         instance.use_gas(base.saturating_add(per_byte.saturating_mul(bytes)))
+    }
+
+    /// Emits an event of the running contract, identified by the running function. Dropped in
+    /// read-only mode, as the production VM does.
+    pub fn write_log(&mut self, topics: Vec<Vec<u8>>, data: Vec<Vec<u8>>) {
+        if self.read_only() {
+            return;
+        }
+        let frame = self.frame();
+        let log = LogEntry {
+            address: frame.contract,
+            identifier: frame.function.clone().into_bytes(),
+            topics,
+            data,
+        };
+        self.output.push_log(log);
+    }
+
+    /// The EGLD balance of `address` as this transaction sees it: the chain's balance plus
+    /// the changes so far. Like the production VM, looking creates the output account.
+    pub fn balance_of(&mut self, address: Address) -> BigInt {
+        let chain_balance = BigInt::from(self.chain.balance(&address));
+        let account = self.output.account_mut(address);
+        chain_balance + &account.balance_delta
     }
 }
 

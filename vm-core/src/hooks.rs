@@ -125,7 +125,11 @@ macro_rules! dispatch {
                     instance: &mut dyn InstanceAccess,
                     $($arg: $ty),*
                 ) -> Result<executor_api::hook_return_type!($($ret)?), EarlyExit> {
-                    $method(self, instance, $($arg),*)
+                    let result = $method(self, instance, $($arg),*);
+                    if let Err(exit) = &result {
+                        self.record_hook_exit(exit);
+                    }
+                    result
                 }
             )*
         }

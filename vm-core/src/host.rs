@@ -1,20 +1,39 @@
-//! The VM as the protocol drives it: deploys and calls, from input to output.
+//! The VM as the protocol drives it: deploys, calls, upgrades and queries, from input to
+//! output.
+//!
+//! The flows follow the production VM (`hostCore/execution.go`):
+//!
+//! - **Deploy**: the new address comes from the creator and its nonce; the call value is
+//!   credited to it; `CreateContract + CompilePerByte × code length` is charged (out of gas if
+//!   more than provided); the code is validated and compiled (return code 9 if invalid); it
+//!   must export `init` (return code 1 otherwise), which runs with the arguments; on success
+//!   the output holds the code, its metadata and its deployer.
+//! - **Call**: at least `GetCode` gas is needed before the contract is looked up (out of gas),
+//!   then code must exist (return code 3), then `GetCode + AoTPreparePerByte × code length`
+//!   is charged; `init`, `upgrade` and (outside callbacks) `callBack` may not be called
+//!   (return code 4); a missing function is return code 1.
+//! - **Upgrade** (`upgradeContract` routed to the VM): only the owner of an upgradeable
+//!   contract (return code 10 otherwise); the first two arguments are the code and its
+//!   metadata (return code 11 without them); charged as a deploy; the new code's `upgrade`
+//!   runs with the remaining arguments.
+//! - **Query** ([`VmHost::run_query`]): a call in read-only mode.
+//!
+//! A failed execution answers its return code and message with no account change, no event
+//! and no gas left; a successful one every change, the gas left and the storage refund.
+
+mod flows;
+mod run;
 
 use std::sync::{Arc, RwLock};
 
 use blockchain_hooks::{
-    Address, BlockchainHooks, ContractCallInput, ContractCreateInput, GasSchedule, ReturnCode,
-    VmInput, VmOutput, WASM_VM_TYPE,
+    BlockchainHooks, ContractCallInput, ContractCreateInput, GasSchedule, VmOutput,
 };
-use executor_api::{
-    CodeHash, EarlyExit, Executor, ExecutorError, InstanceOptions, Module, messages,
-};
-use num_bigint::BigInt;
-use sha2::{Digest, Sha256};
+use executor_api::Executor;
 use vm_handler::{VmError, VmHandler};
 
-use crate::context::{Context, Frame};
-use crate::{VmConfig, errors, hooks};
+use crate::VmConfig;
+use run::Engine;
 
 /// The long-lived half of the VM: configuration, gas schedule and executor (with its module
 /// cache), built once and shared by every transaction. Cheap to share across threads.
@@ -33,13 +52,14 @@ impl std::fmt::Debug for VmHost {
     }
 }
 
-/// Where an execution starts: the contract, its code and the gas the code costs to load.
-struct Entry {
-    contract: Address,
-    code: Vec<u8>,
-    hash: CodeHash,
-    function: String,
-    load_cost: u64,
+/// Gas above this is refused as input, as the production VM does (`validateVMInput`).
+const MAX_GAS_PROVIDED: u64 = i64::MAX.unsigned_abs();
+
+fn check_gas(gas_provided: u64) -> Result<(), VmError> {
+    if gas_provided > MAX_GAS_PROVIDED {
+        return Err(VmError::Config("invalid gas provided".into()));
+    }
+    Ok(())
 }
 
 impl VmHost {
@@ -67,93 +87,34 @@ impl VmHost {
         &self.config
     }
 
-    /// Runs `entry.function` in a fresh context and turns the result into an output.
-    fn execute(
-        &self,
-        chain: &dyn BlockchainHooks,
-        input: &VmInput,
-        entry: Entry,
-        prepare: impl FnOnce(&mut Context<'_>),
-    ) -> Result<VmOutput, VmError> {
-        let schedule = self.schedule();
-        let Some(gas_left) = input.gas_provided.checked_sub(entry.load_cost) else {
-            return Ok(VmOutput::failure(
-                ReturnCode::OutOfGas,
-                messages::NOT_ENOUGH_GAS,
-            ));
-        };
-        let module = match self.executor.compile(entry.hash, &entry.code) {
-            Ok(module) => module,
-            Err(ExecutorError::InvalidContract(_)) => {
-                return Ok(VmOutput::failure(
-                    ReturnCode::ContractInvalid,
-                    errors::INVALID_CONTRACT_CODE,
-                ));
-            }
-            Err(e) => return Err(VmError::Executor(e.to_string())),
-        };
-        if let Some(refusal) = refused_import(module.as_ref()) {
-            return Ok(refusal);
-        }
-        let options = InstanceOptions {
-            gas_limit: gas_left,
-            time_limit: self.config.time_limit,
-        };
-        let mut instance = module
-            .instantiate(&options)
-            .map_err(|e| VmError::Executor(e.to_string()))?;
-
-        let mut ctx = Context::new(chain, &schedule, self.executor.as_ref(), &self.config);
-        prepare(&mut ctx);
-        ctx.frames.push(Frame::new(
-            entry.contract,
-            entry.function.clone(),
-            input.clone(),
-        ));
-        let result = if instance.has_function(&entry.function) || entry.function != "init" {
-            instance.call(&entry.function, &mut ctx)
-        } else {
-            Ok(())
-        };
-        ctx.frames.pop();
-        Ok(match result {
-            Ok(()) => {
-                let mut output = ctx.output.into_output();
-                output.gas_remaining = instance.gas_left();
-                output
-            }
-            Err(exit) => failure_output(exit),
-        })
+    /// The executor.
+    pub fn executor(&self) -> &Arc<dyn Executor> {
+        &self.executor
     }
-}
 
-/// The output of a failed execution: its code and message, no change, no gas left.
-fn failure_output(exit: EarlyExit) -> VmOutput {
-    VmOutput::failure(exit.code, exit.message)
-}
+    /// Runs `input.function` in read-only mode, for a view query: storage writes fail the
+    /// execution with "cannot write on read only mode" (return code 10) and events are
+    /// dropped. The output is the caller's to read; it is never applied to the chain.
+    ///
+    /// # Errors
+    /// [`VmError`] only for infrastructure failures, as [`VmHandler::run_smart_contract_call`].
+    pub fn run_query(
+        &self,
+        input: &ContractCallInput,
+        chain: &dyn BlockchainHooks,
+    ) -> Result<VmOutput, VmError> {
+        check_gas(input.vm_input.gas_provided)?;
+        let schedule = self.schedule();
+        flows::call(&self.engine(&schedule), input, chain, true)
+    }
 
-/// The refusal of a module importing a hook this VM does not implement, if it does.
-fn refused_import(module: &dyn Module) -> Option<VmOutput> {
-    let refused: Vec<String> = module
-        .imported_hooks()
-        .into_iter()
-        .filter(|h| hooks::is_refused(h))
-        .collect();
-    (!refused.is_empty()).then(|| {
-        VmOutput::failure(
-            ReturnCode::ContractInvalid,
-            format!(
-                "{}: the contract imports VM hooks this VM does not implement: {}",
-                errors::INVALID_CONTRACT_CODE,
-                refused.join(", ")
-            ),
-        )
-    })
-}
-
-/// The cache key of `code`.
-fn code_hash(code: &[u8]) -> CodeHash {
-    CodeHash(Sha256::digest(code).into())
+    fn engine<'h>(&'h self, schedule: &'h GasSchedule) -> Engine<'h> {
+        Engine {
+            executor: self.executor.as_ref(),
+            schedule,
+            config: &self.config,
+        }
+    }
 }
 
 impl VmHandler for VmHost {
@@ -162,33 +123,9 @@ impl VmHandler for VmHost {
         input: &ContractCreateInput,
         chain: &dyn BlockchainHooks,
     ) -> Result<VmOutput, VmError> {
+        check_gas(input.vm_input.gas_provided)?;
         let schedule = self.schedule();
-        let caller = input.vm_input.caller;
-        let creator_nonce = chain
-            .nonce(&caller)
-            .saturating_sub(u64::from(!caller.is_smart_contract()));
-        let contract = chain.new_address(&caller, creator_nonce, WASM_VM_TYPE)?;
-        let load_cost = schedule.base_ops_api_cost.create_contract.saturating_add(
-            schedule
-                .base_operation_cost
-                .compile_per_byte
-                .saturating_mul(input.code.len() as u64),
-        );
-        let entry = Entry {
-            contract,
-            code: input.code.clone(),
-            hash: code_hash(&input.code),
-            function: "init".into(),
-            load_cost,
-        };
-        let value = BigInt::from(input.vm_input.egld_value.clone());
-        self.execute(chain, &input.vm_input, entry, |ctx| {
-            let account = ctx.output.output_mut().account_mut(contract);
-            account.code = Some(input.code.clone());
-            account.code_metadata = Some(input.code_metadata);
-            account.code_deployer = Some(caller);
-            account.balance_delta += value;
-        })
+        flows::create(&self.engine(&schedule), input, chain)
     }
 
     fn run_smart_contract_call(
@@ -196,41 +133,13 @@ impl VmHandler for VmHost {
         input: &ContractCallInput,
         chain: &dyn BlockchainHooks,
     ) -> Result<VmOutput, VmError> {
+        check_gas(input.vm_input.gas_provided)?;
         let schedule = self.schedule();
-        let function = input.function.as_str();
-        if (function == "init" && !input.allow_init) || function == "callBack" {
-            return Ok(VmOutput::failure(
-                ReturnCode::UserError,
-                errors::INVALID_FUNCTION,
-            ));
+        let engine = self.engine(&schedule);
+        if input.function == flows::UPGRADE_CONTRACT {
+            return flows::upgrade(&engine, input, chain);
         }
-        let contract = input.recipient;
-        let Some(code) = chain.code(&contract) else {
-            return Ok(VmOutput::failure(
-                ReturnCode::ContractNotFound,
-                errors::CONTRACT_NOT_FOUND,
-            ));
-        };
-        let load_cost = schedule.base_operation_cost.get_code.saturating_add(
-            schedule
-                .base_operation_cost
-                .aot_prepare_per_byte
-                .saturating_mul(code.len() as u64),
-        );
-        let hash = chain
-            .code_hash(&contract)
-            .map_or_else(|| code_hash(&code), CodeHash);
-        let entry = Entry {
-            contract,
-            code,
-            hash,
-            function: input.function.clone(),
-            load_cost,
-        };
-        let value = BigInt::from(input.vm_input.egld_value.clone());
-        self.execute(chain, &input.vm_input, entry, |ctx| {
-            ctx.output.output_mut().account_mut(contract).balance_delta += value;
-        })
+        flows::call(&engine, input, chain, false)
     }
 
     fn gas_schedule_change(&self, schedule: GasSchedule) -> Result<(), VmError> {

@@ -17,13 +17,16 @@
 //! let output = vm.run_smart_contract_call(&input, &chain)?;
 //! ```
 
+mod abi;
 mod config;
 mod context;
+mod convert;
 pub mod errors;
 mod hooks;
 mod host;
 mod managed;
 mod output;
+mod storage;
 pub mod testing;
 
 pub use config::VmConfig;

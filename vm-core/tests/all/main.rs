@@ -1,6 +1,18 @@
 //! vm-core's integration tests: contracts in WAT, run on the Wasmer executor against a
 //! `BlockchainHooks` test double, one module per hook domain.
 
+mod harness;
+
+mod account;
+mod args;
+mod block;
+mod call_value;
+mod errors;
+mod esdt;
+mod flows;
+mod logs;
+mod storage;
+
 #[test]
 fn refused_hooks_are_hooks_of_the_table() {
     let refused = strata_vm_core::refused_hooks();
