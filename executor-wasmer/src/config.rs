@@ -1,0 +1,133 @@
+//! What the executor is built with: the opcode costs, the VM's limits and the disk cache.
+
+use std::path::PathBuf;
+
+use executor_api::OpcodeCost;
+use sha2::{Digest, Sha256};
+
+/// The most pages (64 KiB each) a contract's memory may declare: its maximum, or its minimum
+/// when it declares no maximum.
+pub const MAX_MEMORY_PAGES: u64 = 20;
+
+/// The most locals one function may declare (parameters not counted).
+pub const MAX_LOCALS_PER_FUNCTION: u64 = 4_000;
+
+/// The most `memory.grow` instructions a module may contain.
+pub const MAX_MEMORY_GROW_INSTRUCTIONS: u64 = 100;
+
+/// The version of Wasmer this crate compiles with; part of the disk cache key.
+pub const WASMER_VERSION: &str = "7.4.2";
+
+/// How a [`WasmerExecutor`](crate::WasmerExecutor) is built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WasmerConfig {
+    /// The `[WASMOpcodeCost]` section of the gas schedule: the cost of each operator, and
+    /// `LocalAllocate`, `LocalsUnmetered`, `MaxMemoryGrow`, `MaxMemoryGrowDelta`.
+    pub opcode_cost: OpcodeCost,
+    /// A directory for compiled artifacts, keyed by code hash, engine version and opcode
+    /// costs. `None`: modules are cached in memory only. The directory must be private to
+    /// the node: artifacts found there are checked for corruption, not for forgery.
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl WasmerConfig {
+    /// A configuration with `opcode_cost` and no disk cache.
+    pub fn new(opcode_cost: OpcodeCost) -> Self {
+        Self {
+            opcode_cost,
+            cache_dir: None,
+        }
+    }
+
+    /// The same configuration with compiled artifacts kept in `dir`.
+    pub fn with_cache_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.cache_dir = Some(dir.into());
+        self
+    }
+}
+
+/// The structural limits [`validate`](crate::validate) checks, and the run-time
+/// `memory.grow` limits compiled into modules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// See [`MAX_MEMORY_PAGES`].
+    pub max_memory_pages: u64,
+    /// See [`MAX_LOCALS_PER_FUNCTION`].
+    pub max_locals_per_function: u64,
+    /// See [`MAX_MEMORY_GROW_INSTRUCTIONS`].
+    pub max_memory_grow_instructions: u64,
+    /// `MaxMemoryGrow`: how many `memory.grow` executions one instance may make.
+    pub max_memory_grow: u64,
+    /// `MaxMemoryGrowDelta`: the most pages one `memory.grow` may ask for.
+    pub max_memory_grow_delta: u64,
+}
+
+impl Limits {
+    /// The production VM's limits, with the `memory.grow` limits of `cost`.
+    pub fn from_opcode_cost(cost: &OpcodeCost) -> Self {
+        Self {
+            max_memory_grow: cost.max_memory_grow,
+            max_memory_grow_delta: cost.max_memory_grow_delta,
+            ..Self::default()
+        }
+    }
+}
+
+impl Default for Limits {
+    /// The production VM's structural limits; the `memory.grow` limits of gas schedule V4.
+    fn default() -> Self {
+        Self {
+            max_memory_pages: MAX_MEMORY_PAGES,
+            max_locals_per_function: MAX_LOCALS_PER_FUNCTION,
+            max_memory_grow_instructions: MAX_MEMORY_GROW_INSTRUCTIONS,
+            max_memory_grow: 100,
+            max_memory_grow_delta: 1,
+        }
+    }
+}
+
+/// A hash of everything compiled into an artifact besides the code: this crate's and
+/// Wasmer's versions, the target, and every opcode cost. Artifacts made under another key
+/// are never loaded.
+pub(crate) fn artifact_key(cost: &OpcodeCost) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    hasher.update(b"strata-executor-wasmer\0");
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(b"\0wasmer\0");
+    hasher.update(WASMER_VERSION.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(std::env::consts::ARCH.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(std::env::consts::OS.as_bytes());
+    for key in OpcodeCost::KEYS {
+        hasher.update(b"\0");
+        hasher.update(key.as_bytes());
+        hasher.update(cost.get(key).unwrap_or(0).to_le_bytes());
+    }
+    hasher.finalize().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use executor_api::GasSchedule;
+
+    use super::*;
+
+    #[test]
+    fn artifact_key_changes_with_any_cost() {
+        let v4 = GasSchedule::v4().wasm_opcode_cost;
+        let mut changed = v4.clone();
+        changed.i32_add += 1;
+        assert_eq!(artifact_key(&v4), artifact_key(&v4.clone()));
+        assert_ne!(artifact_key(&v4), artifact_key(&changed));
+    }
+
+    #[test]
+    fn limits_take_the_grow_limits_of_the_schedule() {
+        let dummy = GasSchedule::dummy().wasm_opcode_cost;
+        let limits = Limits::from_opcode_cost(&dummy);
+        assert_eq!(limits.max_memory_grow, 8);
+        assert_eq!(limits.max_memory_grow_delta, 10);
+        assert_eq!(limits.max_memory_pages, 20);
+    }
+}

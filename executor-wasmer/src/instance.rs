@@ -1,0 +1,202 @@
+//! A running contract: one Wasmer store and instance, its gas and its stops.
+
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::Arc;
+use std::time::Duration;
+
+use executor_api::{
+    EarlyExit, ExecutorError, Instance, InstanceAccess, InstanceOptions, MemLength, MemPtr,
+    ReturnCode, VMHooks, messages,
+};
+use wasmer::{FunctionEnv, RuntimeError, Store, TypedFunction};
+
+use crate::globals::{self, Slots};
+use crate::imports::{self, Env, HooksPtr, InstanceState};
+use crate::module::WasmerModule;
+use crate::watchdog::Deadline;
+
+/// The message of a call of an exported function that takes parameters or returns results.
+pub const WRONG_SIGNATURE: &str = "wrong signature for function";
+
+/// An instance of a [`WasmerModule`]; see [`Instance`].
+pub struct WasmerInstance {
+    store: Store,
+    env: FunctionEnv<Env>,
+    instance: wasmer::Instance,
+    state: InstanceState,
+    exported_functions: Arc<[String]>,
+    time_limit: Option<Duration>,
+    early_exit: Option<EarlyExit>,
+}
+
+impl std::fmt::Debug for WasmerInstance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WasmerInstance")
+            .field("gas_limit", &self.state.gas_limit)
+            .field("gas_used", &self.state.gas_used())
+            .field("time_limit", &self.time_limit)
+            .field("early_exit", &self.early_exit)
+            .finish_non_exhaustive()
+    }
+}
+
+fn instantiation(message: impl Into<String>) -> ExecutorError {
+    ExecutorError::Instantiation(message.into())
+}
+
+impl WasmerInstance {
+    pub(crate) fn new(
+        module: &WasmerModule,
+        options: &InstanceOptions,
+    ) -> Result<Self, ExecutorError> {
+        let mut store = Store::new(module.engine().clone());
+        let env = FunctionEnv::new(&mut store, Env::default());
+        let imports = imports::build_imports(&mut store, &env, module.imported_hook_indices());
+        let instance = wasmer::Instance::new(&mut store, module.wasmer_module(), &imports)
+            .map_err(|e| instantiation(e.to_string()))?;
+        let memory = instance
+            .exports
+            .get_memory(globals::MEMORY)
+            .map_err(|e| instantiation(e.to_string()))?
+            .clone();
+        let slots = Slots::locate(&mut store, &instance)
+            .ok_or_else(|| instantiation("the module was not compiled by this executor"))?;
+        let state = InstanceState {
+            memory,
+            slots,
+            gas_limit: options.gas_limit,
+        };
+        state.set_gas_used(0);
+        env.as_mut(&mut store).state = Some(state.clone());
+        Ok(Self {
+            store,
+            env,
+            instance,
+            state,
+            exported_functions: module.exported_function_names(),
+            time_limit: options.time_limit,
+            early_exit: None,
+        })
+    }
+
+    /// Runs `function` with `hooks` serving the imports; the wasm error if it trapped, and
+    /// whether the deadline fired.
+    fn run(
+        &mut self,
+        function: &TypedFunction<(), ()>,
+        hooks: &mut dyn VMHooks,
+    ) -> Result<(Result<(), RuntimeError>, bool), EarlyExit> {
+        let slots = self.state.slots;
+        slots.stop_threshold.set_i64(0);
+        slots.stop_reason.set_i32(globals::REASON_NONE);
+        let deadline = match self.time_limit {
+            Some(limit) => Some(
+                Deadline::arm(slots.stop_threshold, limit).map_err(EarlyExit::execution_failed)?,
+            ),
+            None => None,
+        };
+        self.env.as_mut(&mut self.store).hooks = Some(HooksPtr::new(hooks));
+        let outcome = catch_unwind(AssertUnwindSafe(|| function.call(&mut self.store)));
+        // Cleared on every path, before the borrow of `hooks` ends (see `HooksPtr`).
+        self.env.as_mut(&mut self.store).hooks = None;
+        let timed_out = deadline.is_some_and(Deadline::disarm);
+        match outcome {
+            Ok(result) => Ok((result, timed_out)),
+            Err(panic) => resume_unwind(panic),
+        }
+    }
+
+    /// The stop that a trap of the contract means.
+    fn classify(&mut self, error: RuntimeError, timed_out: bool) -> EarlyExit {
+        let error = match error.downcast::<EarlyExit>() {
+            Ok(exit) => return exit,
+            Err(error) => error,
+        };
+        if timed_out {
+            return EarlyExit::execution_failed(messages::EXECUTION_TIMEOUT);
+        }
+        match self.state.slots.stop_reason.get_i32() {
+            globals::REASON_OUT_OF_GAS => {
+                self.state.set_gas_used(self.state.gas_limit);
+                EarlyExit::out_of_gas()
+            }
+            globals::REASON_MEMORY_LIMIT => EarlyExit::execution_failed(messages::MEMORY_LIMIT),
+            _ => match error.clone().to_trap() {
+                Some(trap) => EarlyExit::execution_failed(trap.message()),
+                None => EarlyExit::execution_failed(error.message()),
+            },
+        }
+    }
+
+    fn call_function(&mut self, name: &str, hooks: &mut dyn VMHooks) -> Result<(), EarlyExit> {
+        let function = self
+            .instance
+            .exports
+            .get_function(name)
+            .ok()
+            .filter(|_| !name.starts_with(globals::RESERVED_PREFIX))
+            .ok_or_else(EarlyExit::function_not_found)?
+            .clone();
+        let typed = function
+            .typed::<(), ()>(&self.store)
+            .map_err(|_| EarlyExit::new(ReturnCode::FunctionWrongSignature, WRONG_SIGNATURE))?;
+        match self.run(&typed, hooks)? {
+            (Ok(()), _) => Ok(()),
+            (Err(error), timed_out) => Err(self.classify(error, timed_out)),
+        }
+    }
+}
+
+impl InstanceAccess for WasmerInstance {
+    fn memory_load(&self, offset: MemPtr, length: MemLength) -> Result<Vec<u8>, EarlyExit> {
+        self.state.load(&self.store, offset, length)
+    }
+
+    fn memory_store(&mut self, offset: MemPtr, data: &[u8]) -> Result<(), EarlyExit> {
+        self.state.store(&self.store, offset, data)
+    }
+
+    fn gas_used(&self) -> u64 {
+        self.state.gas_used()
+    }
+
+    fn set_gas_used(&mut self, used: u64) {
+        self.state.set_gas_used(used);
+    }
+
+    fn gas_limit(&self) -> u64 {
+        self.state.gas_limit
+    }
+}
+
+impl Instance for WasmerInstance {
+    fn call(&mut self, name: &str, hooks: &mut dyn VMHooks) -> Result<(), EarlyExit> {
+        self.early_exit = None;
+        let result = self.call_function(name, hooks);
+        if let Err(exit) = &result {
+            self.early_exit = Some(exit.clone());
+        }
+        result
+    }
+
+    fn has_function(&self, name: &str) -> bool {
+        self.exported_functions
+            .binary_search_by(|f| f.as_str().cmp(name))
+            .is_ok()
+    }
+
+    fn exported_functions(&self) -> Vec<String> {
+        self.exported_functions.to_vec()
+    }
+
+    fn set_gas_limit(&mut self, limit: u64) {
+        self.state.set_gas_limit(limit);
+        if let Some(state) = imports::state_of_mut(&self.env, &mut self.store) {
+            state.gas_limit = limit;
+        }
+    }
+
+    fn early_exit(&self) -> Option<&EarlyExit> {
+        self.early_exit.as_ref()
+    }
+}

@@ -1,0 +1,88 @@
+//! A compiled contract: the Wasmer module, its engine, and what validation learned.
+
+use std::sync::Arc;
+
+use executor_api::{ExecutorError, Instance, InstanceOptions, Module};
+use wasmer::Engine;
+
+use crate::instance::WasmerInstance;
+use crate::validation::ModuleFacts;
+
+/// A validated, compiled contract; see [`Module`].
+pub struct WasmerModule {
+    engine: Engine,
+    module: wasmer::Module,
+    exported_functions: Arc<[String]>,
+    imported_hooks: Vec<(String, usize)>,
+}
+
+impl std::fmt::Debug for WasmerModule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WasmerModule")
+            .field("exported_functions", &self.exported_functions)
+            .field("imported_hooks", &self.imported_hooks.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl WasmerModule {
+    pub(crate) fn new(engine: Engine, module: wasmer::Module, facts: ModuleFacts) -> Self {
+        Self {
+            engine,
+            module,
+            exported_functions: facts.exported_functions.into(),
+            imported_hooks: facts.imported_hooks,
+        }
+    }
+
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    pub(crate) fn wasmer_module(&self) -> &wasmer::Module {
+        &self.module
+    }
+
+    pub(crate) fn imported_hook_indices(&self) -> &[(String, usize)] {
+        &self.imported_hooks
+    }
+
+    pub(crate) fn exported_function_names(&self) -> Arc<[String]> {
+        Arc::clone(&self.exported_functions)
+    }
+
+    /// Creates an instance, as [`Module::instantiate`] does, with its concrete type.
+    ///
+    /// # Errors
+    /// [`ExecutorError::Instantiation`] when Wasmer cannot create it (for example a data
+    /// segment outside the memory).
+    pub fn instantiate_wasmer(
+        &self,
+        options: &InstanceOptions,
+    ) -> Result<WasmerInstance, ExecutorError> {
+        WasmerInstance::new(self, options)
+    }
+}
+
+impl Module for WasmerModule {
+    fn instantiate(&self, options: &InstanceOptions) -> Result<Box<dyn Instance>, ExecutorError> {
+        Ok(Box::new(self.instantiate_wasmer(options)?))
+    }
+
+    fn has_function(&self, name: &str) -> bool {
+        self.exported_functions
+            .binary_search_by(|f| f.as_str().cmp(name))
+            .is_ok()
+    }
+
+    fn exported_functions(&self) -> Vec<String> {
+        self.exported_functions.to_vec()
+    }
+
+    fn imported_hooks(&self) -> Vec<String> {
+        self.imported_hooks
+            .iter()
+            .map(|(name, _)| name.clone())
+            .collect()
+    }
+}

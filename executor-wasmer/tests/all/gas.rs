@@ -1,0 +1,212 @@
+//! Gas: the schedule's opcode costs charged as the production VM charges them, on one
+//! counter shared with the hooks.
+
+use blockchain_hooks::GasSchedule;
+use executor_api::{EarlyExit, Instance, InstanceAccess, OpcodeCost, ReturnCode, messages};
+use strata_executor_wasmer::testing::RecordingHooks;
+
+use crate::support::{assert_exit, instance, instance_with};
+
+/// Counts `$i` down from 10 to 0.
+const COUNTDOWN: &str = r#"
+    (module
+      (memory (export "memory") 1)
+      (func (export "run") (local $i i32)
+        (local.set $i (i32.const 10))
+        (loop $l
+          (br_if $l (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))))
+"#;
+
+/// The gas of `COUNTDOWN` by hand: the operators before the loop are charged at `loop`,
+/// the body of each of the 10 iterations at its `br_if`, then the two `end`s.
+fn countdown_gas(c: &OpcodeCost) -> u64 {
+    (c.i32_const + c.local_set + c.r#loop)
+        + 10 * (c.local_get + c.i32_const + c.i32_sub + c.local_tee + c.br_if)
+        + 2 * c.end
+}
+
+#[test]
+fn the_gas_of_a_loop_is_the_schedule_sum() {
+    let v4 = GasSchedule::v4().wasm_opcode_cost;
+    assert_eq!(countdown_gas(&v4), 275);
+    let mut instance = instance_with(v4.clone(), COUNTDOWN, 1_000_000);
+    instance.call("run", &mut RecordingHooks::new()).unwrap();
+    assert_eq!(instance.gas_used(), countdown_gas(&v4));
+    assert_eq!(instance.gas_left(), 1_000_000 - 275);
+
+    // Schedule V3 prices these operators differently from each other.
+    let v3 = GasSchedule::v3().wasm_opcode_cost;
+    assert_eq!(countdown_gas(&v3), 119);
+    let mut instance = instance_with(v3.clone(), COUNTDOWN, 1_000_000);
+    instance.call("run", &mut RecordingHooks::new()).unwrap();
+    assert_eq!(instance.gas_used(), 119);
+}
+
+#[test]
+fn gas_accumulates_over_calls_of_one_instance() {
+    let mut instance = instance(COUNTDOWN, 1_000_000);
+    let mut hooks = RecordingHooks::new();
+    instance.call("run", &mut hooks).unwrap();
+    instance.call("run", &mut hooks).unwrap();
+    assert_eq!(instance.gas_used(), 2 * 275);
+}
+
+#[test]
+fn locals_beyond_the_unmetered_ones_cost_local_allocate() {
+    let c = GasSchedule::v4().wasm_opcode_cost;
+    let wat = |locals: usize| {
+        format!(
+            r#"(module (memory (export "memory") 1)
+                (func (export "run") (param i32) (local {})) (func (export "go") (call 0 (i32.const 1))))"#,
+            vec!["i64"; locals].join(" ")
+        )
+    };
+    // `go`: i32.const and call, charged at the call; its own end.
+    let go = c.i32_const + c.call + c.end;
+    for (locals, charged) in [(1, 0), (100, 0), (101, 1), (150, 50)] {
+        let mut instance = instance(&wat(locals), 1_000_000);
+        instance.call("go", &mut RecordingHooks::new()).unwrap();
+        assert_eq!(
+            instance.gas_used(),
+            go + c.end + charged * c.local_allocate,
+            "{locals} locals"
+        );
+    }
+    assert_eq!(c.locals_unmetered, 100);
+}
+
+#[test]
+fn running_out_of_gas_stops_with_code_5() {
+    let mut instance = instance(
+        r#"(module (memory (export "memory") 1)
+        (func (export "run") (loop (br 0))))"#,
+        100_000,
+    );
+    let result = instance.call("run", &mut RecordingHooks::new());
+    assert_exit(result, ReturnCode::OutOfGas, messages::NOT_ENOUGH_GAS);
+    assert_eq!(instance.gas_used(), 100_000);
+    assert_eq!(instance.early_exit(), Some(&EarlyExit::out_of_gas()));
+}
+
+#[test]
+fn gas_exactly_used_up_at_a_metering_point_is_out_of_gas() {
+    // As in the production VM: a metering point stops the contract when the gas used
+    // reaches the limit, not only when it passes it.
+    let mut exact = instance(COUNTDOWN, 275);
+    let result = exact.call("run", &mut RecordingHooks::new());
+    assert_exit(result, ReturnCode::OutOfGas, messages::NOT_ENOUGH_GAS);
+    let mut enough = instance(COUNTDOWN, 276);
+    enough.call("run", &mut RecordingHooks::new()).unwrap();
+    assert_eq!(enough.gas_left(), 1);
+}
+
+const GAS_LEFT: &str = r#"
+    (module
+      (import "env" "getGasLeft" (func $gas_left (result i64)))
+      (memory (export "memory") 1)
+      (func (export "run") (i64.store (i32.const 0) (call $gas_left))))
+"#;
+
+#[test]
+fn hooks_read_and_charge_the_same_counter() {
+    let c = GasSchedule::v4().wasm_opcode_cost;
+    let mut instance = instance(GAS_LEFT, 10_000);
+    let mut hooks = RecordingHooks::new().on("getGasLeft", |instance, _| {
+        let left = instance.gas_left();
+        instance.use_gas(1_000)?;
+        Ok(i64::try_from(left).unwrap_or(i64::MAX))
+    });
+    instance.call("run", &mut hooks).unwrap();
+    let stored = instance.memory_load(0, 8).unwrap();
+    let before_call = c.i32_const + c.call;
+    assert_eq!(
+        i64::from_le_bytes(stored.try_into().unwrap()),
+        i64::try_from(10_000 - before_call).unwrap()
+    );
+    assert_eq!(
+        instance.gas_used(),
+        before_call + 1_000 + c.i64_store + c.end
+    );
+}
+
+#[test]
+fn a_hook_running_out_of_gas_stops_with_its_own_exit() {
+    let mut instance = instance(GAS_LEFT, 10_000);
+    let mut hooks = RecordingHooks::new().on("getGasLeft", |instance, _| {
+        instance.use_gas(1_000_000)?;
+        Ok(0)
+    });
+    let result = instance.call("run", &mut hooks);
+    assert_exit(result, ReturnCode::OutOfGas, messages::NOT_ENOUGH_GAS);
+    assert_eq!(instance.gas_used(), 10_000);
+}
+
+#[test]
+fn gas_used_set_past_the_limit_stops_at_the_next_metering_point() {
+    let mut instance = instance(GAS_LEFT, 10_000);
+    let mut hooks = RecordingHooks::new().on("getGasLeft", |instance, _| {
+        instance.set_gas_used(10_001);
+        Ok(0)
+    });
+    let result = instance.call("run", &mut hooks);
+    assert_exit(result, ReturnCode::OutOfGas, messages::NOT_ENOUGH_GAS);
+    assert_eq!(instance.gas_used(), 10_000);
+}
+
+#[test]
+fn set_gas_limit_keeps_the_gas_used() {
+    let mut instance = instance(COUNTDOWN, 1_000);
+    instance.call("run", &mut RecordingHooks::new()).unwrap();
+    instance.set_gas_limit(5_000);
+    assert_eq!(instance.gas_used(), 275);
+    assert_eq!(instance.gas_limit(), 5_000);
+    assert_eq!(instance.gas_left(), 5_000 - 275);
+    instance.set_gas_used(100);
+    instance.call("run", &mut RecordingHooks::new()).unwrap();
+    assert_eq!(instance.gas_used(), 375);
+    instance.set_gas_limit(300);
+    let result = instance.call("run", &mut RecordingHooks::new());
+    assert_exit(result, ReturnCode::OutOfGas, messages::NOT_ENOUGH_GAS);
+}
+
+#[test]
+fn huge_gas_limits_count_from_the_limit() {
+    let mut instance = instance(COUNTDOWN, u64::MAX);
+    assert_eq!(instance.gas_used(), 0);
+    instance.call("run", &mut RecordingHooks::new()).unwrap();
+    assert_eq!(instance.gas_used(), 275);
+    assert_eq!(instance.gas_left(), u64::MAX - 275);
+}
+
+#[test]
+fn same_module_input_and_hooks_give_the_same_results_and_gas() {
+    let wat = r#"
+        (module
+          (import "env" "getGasLeft" (func $gas_left (result i64)))
+          (memory (export "memory") 1)
+          (func (export "run") (local $i i32) (local $acc i64)
+            (loop $l
+              (local.set $acc (i64.add (local.get $acc)
+                (i64.mul (call $gas_left) (i64.extend_i32_u (local.get $i)))))
+              (i64.store (i32.shl (local.get $i) (i32.const 3)) (local.get $acc))
+              (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+                (i32.const 64))))))
+    "#;
+    let run = || {
+        let mut instance = instance(wat, 50_000);
+        let mut hooks = RecordingHooks::new().on("getGasLeft", |instance, _| {
+            Ok(i64::try_from(instance.gas_left()).unwrap_or(0))
+        });
+        let result = instance.call("run", &mut hooks);
+        (
+            result,
+            instance.gas_used(),
+            instance.memory_load(0, 512).unwrap(),
+        )
+    };
+    let first = run();
+    assert_eq!(first.0, Ok(()));
+    for _ in 0..3 {
+        assert_eq!(run(), first);
+    }
+}

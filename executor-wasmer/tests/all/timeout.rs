@@ -1,0 +1,92 @@
+//! The wall-clock limit: a running contract is stopped from outside at its deadline.
+
+use std::time::{Duration, Instant};
+
+use executor_api::{Instance, InstanceOptions, ReturnCode, messages};
+use strata_executor_wasmer::testing::RecordingHooks;
+
+use crate::support::{assert_exit, compile, executor_with, v4};
+
+const SPIN: &str = r#"
+    (module
+      (import "env" "getNumArguments" (func $num_args (result i32)))
+      (memory (export "memory") 1)
+      (func $f (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+      (func (export "spin") (loop (br 0)))
+      (func (export "spin_calls") (local $i i32)
+        (loop (local.set $i (call $f (local.get $i))) (br 0)))
+      (func (export "spin_hooks") (loop (drop (call $num_args)) (br 0)))
+      (func (export "quick") (local $i i32)
+        (loop (br_if 0 (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+          (i32.const 1000))))))
+"#;
+
+fn spinning_instance(time_limit: Duration) -> Box<dyn Instance> {
+    let module = compile(&executor_with(v4()), SPIN).unwrap();
+    let options = InstanceOptions {
+        gas_limit: u64::MAX / 2,
+        time_limit: Some(time_limit),
+    };
+    Box::new(module.instantiate_wasmer(&options).unwrap())
+}
+
+#[test]
+fn an_infinite_loop_stops_at_the_deadline() {
+    let mut instance = spinning_instance(Duration::from_millis(100));
+    let mut hooks = RecordingHooks::new();
+    for function in ["spin", "spin_calls", "spin_hooks"] {
+        let start = Instant::now();
+        let result = instance.call(function, &mut hooks);
+        let elapsed = start.elapsed();
+        assert_exit(
+            result,
+            ReturnCode::ExecutionFailed,
+            messages::EXECUTION_TIMEOUT,
+        );
+        assert!(
+            elapsed >= Duration::from_millis(100) && elapsed < Duration::from_millis(150),
+            "{function} stopped after {elapsed:?}"
+        );
+        // The instance runs again after a timeout.
+        instance.call("quick", &mut hooks).unwrap();
+    }
+}
+
+#[test]
+fn calls_that_finish_in_time_are_not_stopped_later() {
+    let mut instance = spinning_instance(Duration::from_millis(30));
+    let mut hooks = RecordingHooks::new();
+    for _ in 0..200 {
+        instance.call("quick", &mut hooks).unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(40));
+    instance.call("quick", &mut hooks).unwrap();
+}
+
+#[test]
+fn concurrent_instances_each_stop_at_their_own_deadline() {
+    let handles: Vec<_> = [60, 120]
+        .into_iter()
+        .map(|ms| {
+            std::thread::spawn(move || {
+                let mut instance = spinning_instance(Duration::from_millis(ms));
+                let start = Instant::now();
+                let result = instance.call("spin", &mut RecordingHooks::new());
+                (ms, result, start.elapsed())
+            })
+        })
+        .collect();
+    for handle in handles {
+        let (ms, result, elapsed) = handle.join().unwrap();
+        assert_exit(
+            result,
+            ReturnCode::ExecutionFailed,
+            messages::EXECUTION_TIMEOUT,
+        );
+        let limit = Duration::from_millis(ms);
+        assert!(
+            elapsed >= limit && elapsed < limit + Duration::from_millis(50),
+            "{elapsed:?}"
+        );
+    }
+}

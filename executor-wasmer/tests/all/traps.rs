@@ -1,0 +1,46 @@
+//! Traps: every wasm trap stops the contract with code 10 and a clear message, and the
+//! instance stays usable.
+
+use executor_api::{Instance, ReturnCode};
+use strata_executor_wasmer::testing::RecordingHooks;
+
+use crate::support::{assert_exit, instance};
+
+const TRAPS: &str = r#"
+    (module
+      (type $unary (func (param i32) (result i32)))
+      (type $void (func))
+      (memory (export "memory") 1)
+      (table 2 funcref)
+      (elem (i32.const 0) $void_fn)
+      (func $void_fn)
+      (func $recurse (call $recurse))
+      (func (export "unreachable") (unreachable))
+      (func (export "div_by_zero") (drop (i32.div_u (i32.const 1) (i32.const 0))))
+      (func (export "overflow") (drop (i32.div_s (i32.const -2147483648) (i32.const -1))))
+      (func (export "out_of_bounds") (drop (i32.load (i32.const 65534))))
+      (func (export "recursion") (call $recurse))
+      (func (export "bad_indirect")
+        (drop (call_indirect (type $unary) (i32.const 5) (i32.const 0))))
+      (func (export "null_indirect") (call_indirect (type $void) (i32.const 1)))
+      (func (export "ok")))
+"#;
+
+#[test]
+fn traps_are_execution_failed_with_the_trap_message() {
+    let mut instance = instance(TRAPS, 1_000_000_000);
+    let mut hooks = RecordingHooks::new();
+    for (function, message) in [
+        ("unreachable", "unreachable"),
+        ("div_by_zero", "integer divide by zero"),
+        ("overflow", "integer overflow"),
+        ("out_of_bounds", "out of bounds memory access"),
+        ("recursion", "call stack exhausted"),
+        ("bad_indirect", "indirect call type mismatch"),
+        ("null_indirect", "uninitialized element"),
+    ] {
+        let result = instance.call(function, &mut hooks);
+        assert_exit(result, ReturnCode::ExecutionFailed, message);
+        instance.call("ok", &mut hooks).unwrap();
+    }
+}
