@@ -21,6 +21,8 @@
 mod big_int;
 mod buffer;
 mod map;
+#[cfg(test)]
+pub(crate) mod test_env;
 
 use std::collections::HashMap;
 
@@ -29,11 +31,13 @@ use num_bigint::BigInt;
 
 use crate::errors::{self, failed};
 
-#[allow(unused_imports)] // used by the hooks, being written
+#[allow(unused_imports)] // the conversions are API for every domain's hooks
 pub use big_int::{
     big_int_from_signed_bytes, big_int_from_unsigned_bytes, big_int_to_signed_bytes,
     big_int_to_unsigned_bytes,
 };
+pub(crate) use big_int::{check_big_int_bits, euclid_div_rem, isqrt, magnitude_bytes};
+pub(crate) use buffer::check_buffer_len;
 
 /// The largest big integer this VM holds, in bytes of magnitude (8 MiB). The production VM
 /// has no such limit, but producing a larger value costs more gas than a transaction may

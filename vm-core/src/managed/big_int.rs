@@ -1,8 +1,9 @@
 //! Big integers by handle, and their big-endian byte forms.
 
 use executor_api::EarlyExit;
-use num_bigint::{BigInt, Sign};
-use num_traits::Zero;
+use num_bigint::{BigInt, BigUint, Sign};
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::{MAX_BIG_INT_BYTES, ManagedTypes};
 use crate::errors::{self, failed};
@@ -40,8 +41,40 @@ pub fn big_int_from_signed_bytes(bytes: &[u8]) -> BigInt {
     BigInt::from_signed_bytes_be(bytes)
 }
 
+/// The floor of the square root of `n`, by Newton's method from an over-estimate computed
+/// on the top half of `n`'s bits: a few full-size divisions, where a plain Newton iteration
+/// from a rough guess needs one per doubled bit of precision.
+pub(crate) fn isqrt(n: &BigUint) -> BigUint {
+    if let Some(small) = n.to_u128() {
+        return BigUint::from(small.isqrt());
+    }
+    // n = top * 4^k + rest, so sqrt(n) < (isqrt(top) + 1) * 2^k: start above the root.
+    let k = n.bits() / 4;
+    let top = n >> (2 * k);
+    let mut x = (isqrt(&top) + 1u32) << k;
+    loop {
+        let y = (&x + n / &x) >> 1u32;
+        if y >= x {
+            return x;
+        }
+        x = y;
+    }
+}
+
+/// Euclidean division, as Go's `big.Int.Div` / `big.Int.Mod`: `a = q * b + m` with
+/// `0 <= m < |b|`. `b` must not be zero.
+pub(crate) fn euclid_div_rem(a: &BigInt, b: &BigInt) -> (BigInt, BigInt) {
+    let (q, m) = a.div_rem(b);
+    if !m.is_negative() {
+        (q, m)
+    } else if b.is_positive() {
+        (q - 1u32, m + b)
+    } else {
+        (q + 1u32, m - b)
+    }
+}
+
 /// The size of `value`'s magnitude in whole bytes.
-#[allow(dead_code)] // used by the hooks, being written
 pub(crate) fn magnitude_bytes(value: &BigInt) -> u64 {
     value.bits().div_ceil(8)
 }
@@ -51,7 +84,6 @@ pub(crate) fn magnitude_bytes(value: &BigInt) -> u64 {
 ///
 /// # Errors
 /// Execution failed when too large.
-#[allow(dead_code)] // used by the hooks, being written
 pub(crate) fn check_big_int_bits(bits: u64) -> Result<(), EarlyExit> {
     let max_bits = u64::try_from(MAX_BIG_INT_BYTES)
         .unwrap_or(u64::MAX)
@@ -235,6 +267,47 @@ mod tests {
         assert_eq!(managed.big_int(7).unwrap(), &BigInt::from(-128));
         managed.set_big_int_from_unsigned_bytes(7, &[0x80]).unwrap();
         assert_eq!(managed.big_int(7).unwrap(), &BigInt::from(128));
+    }
+
+    #[test]
+    fn isqrt_is_the_floor_of_the_root() {
+        for n in 0u64..2_000 {
+            let root = isqrt(&BigUint::from(n)).to_u64().unwrap();
+            assert!(root * root <= n && (root + 1) * (root + 1) > n, "{n}");
+        }
+        let mut n = BigUint::from(0xfedc_ba98_7654_3210_u64);
+        for _ in 0..40 {
+            n = &n * &n + 12_345u32;
+            let root = isqrt(&n);
+            assert_eq!(root, n.sqrt());
+            let below = &n - 1u32;
+            assert_eq!(isqrt(&below), below.sqrt());
+            let square = &root * &root;
+            assert_eq!(isqrt(&square), root);
+            assert_eq!(isqrt(&(&square - 1u32)), &root - 1u32);
+            if n.bits() > 20_000 {
+                break;
+            }
+        }
+    }
+
+    #[test]
+    fn euclidean_division_keeps_the_remainder_non_negative() {
+        let cases = [
+            (7, 2, 3, 1),
+            (-7, 2, -4, 1),
+            (7, -2, -3, 1),
+            (-7, -2, 4, 1),
+            (6, -3, -2, 0),
+        ];
+        for (a, b, q, m) in cases {
+            let (got_q, got_m) = euclid_div_rem(&BigInt::from(a), &BigInt::from(b));
+            assert_eq!(
+                (got_q, got_m),
+                (BigInt::from(q), BigInt::from(m)),
+                "{a} / {b}"
+            );
+        }
     }
 
     #[test]
