@@ -47,11 +47,13 @@ pub fn metadata() -> CodeMetadata {
 /// Schedule v4 with every opcode free, so that a test's expected gas is the hooks' costs.
 pub fn free_opcodes() -> GasSchedule {
     let mut schedule = GasSchedule::v4();
-    let mut opcodes = blockchain_hooks::WasmOpcodeCost::default();
-    opcodes.locals_unmetered = schedule.wasm_opcode_cost.locals_unmetered;
-    opcodes.max_memory_grow = schedule.wasm_opcode_cost.max_memory_grow;
-    opcodes.max_memory_grow_delta = schedule.wasm_opcode_cost.max_memory_grow_delta;
-    schedule.wasm_opcode_cost = opcodes;
+    let limits = &schedule.wasm_opcode_cost;
+    schedule.wasm_opcode_cost = blockchain_hooks::WasmOpcodeCost {
+        locals_unmetered: limits.locals_unmetered,
+        max_memory_grow: limits.max_memory_grow,
+        max_memory_grow_delta: limits.max_memory_grow_delta,
+        ..Default::default()
+    };
     schedule
 }
 
