@@ -5,12 +5,15 @@ mod harness;
 
 mod account;
 mod args;
+mod big_int;
 mod block;
 mod call_value;
 mod errors;
 mod esdt;
 mod flows;
 mod logs;
+mod managed_buffer;
+mod managed_map;
 mod storage;
 
 #[test]
