@@ -1,5 +1,5 @@
 ;; events: emits a log with managedWriteLog.
-;;   emit(value)  identifier "deposit", topics [caller, value], data "payload"
+;;   emit(value)  topics ["deposit", caller, value], data "payload" (the event identifier is "emit")
 (module
   (import "env" "mBufferNew" (func $mBufferNew (result i32)))
   (import "env" "mBufferSetBytes" (func $mBufferSetBytes (param i32 i32 i32) (result i32)))
