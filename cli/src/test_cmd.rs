@@ -71,7 +71,8 @@ fn run_all(
     files: &[PathBuf],
     jobs: Option<usize>,
 ) -> Result<Vec<Outcome>> {
-    let mut builder = rayon::ThreadPoolBuilder::new();
+    // Contract executions may nest deeply: give each worker a generous stack.
+    let mut builder = rayon::ThreadPoolBuilder::new().stack_size(64 << 20);
     if let Some(jobs) = jobs {
         builder = builder.num_threads(jobs.max(1));
     }

@@ -118,8 +118,81 @@ fn require_contract(world: &World, to: &Address) -> Result<(), WorldError> {
     }
 }
 
+/// The contract call a transfer builtin carries after its payments.
+struct FollowUp {
+    dest: Address,
+    esdt: Vec<EsdtTransfer>,
+    function: String,
+    args: Vec<Vec<u8>>,
+}
+
+fn number_arg(bytes: &[u8]) -> Option<u64> {
+    u64::try_from(BigUint::from_bytes_be(bytes)).ok()
+}
+
+/// The call after the payments of a transfer builtin sent as a transaction
+/// (`ESDTTransfer@token@value@function@args…` and the like), if it names one.
+fn parse_follow_up(tx: &Tx) -> Option<FollowUp> {
+    let args = &tx.arguments;
+    let payment = |token: &Vec<u8>, nonce: u64, value: &Vec<u8>| EsdtTransfer {
+        token: token.clone(),
+        nonce,
+        value: BigUint::from_bytes_be(value),
+    };
+    let (dest, esdt, rest) = match tx.function.as_str() {
+        "ESDTTransfer" if args.len() > 2 => {
+            (tx.to, vec![payment(&args[0], 0, &args[1])], &args[2..])
+        }
+        "ESDTNFTTransfer" if args.len() > 4 => {
+            let esdt = vec![payment(&args[0], number_arg(&args[1])?, &args[2])];
+            (Address::from_slice(&args[3])?, esdt, &args[4..])
+        }
+        "MultiESDTNFTTransfer" if args.len() > 2 => {
+            let count = usize::try_from(number_arg(&args[1])?).ok()?;
+            let end = count.checked_mul(3)?.checked_add(2)?;
+            let triples = args.get(2..end)?;
+            let esdt = triples
+                .chunks(3)
+                .map(|t| Some(payment(&t[0], number_arg(&t[1])?, &t[2])))
+                .collect::<Option<Vec<_>>>()?;
+            (Address::from_slice(&args[0])?, esdt, args.get(end..)?)
+        }
+        _ => return None,
+    };
+    let (function, call_args) = rest.split_first()?;
+    Some(FollowUp {
+        dest,
+        esdt,
+        function: String::from_utf8_lossy(function).into_owned(),
+        args: call_args.to_vec(),
+    })
+}
+
 fn call(world: &mut World, tx: &Tx, hash: Vec<u8>) -> Result<VmOutput, WorldError> {
-    if tx.esdt.is_empty() && crate::is_builtin(&tx.function) {
+    let (first, follow_up) = if !tx.esdt.is_empty() {
+        require_contract(world, &tx.to)?;
+        let output = esdt_transfer(world, tx, Some((&tx.function, &tx.arguments)))?;
+        let follow_up = FollowUp {
+            dest: tx.to,
+            esdt: tx.esdt.clone(),
+            function: tx.function.clone(),
+            args: tx.arguments.clone(),
+        };
+        (output, Some(follow_up))
+    } else if crate::is_builtin(&tx.function) {
+        let input = ContractCallInput {
+            vm_input: vm_input(tx, tx.gas_limit, hash.clone()),
+            recipient: tx.to,
+            function: tx.function.clone(),
+            allow_init: false,
+        };
+        let mut output = world.execute_call(&input)?;
+        for account in output.output_accounts.values_mut() {
+            account.output_transfers.clear();
+        }
+        (output, parse_follow_up(tx))
+    } else {
+        require_contract(world, &tx.to)?;
         let input = ContractCallInput {
             vm_input: vm_input(tx, tx.gas_limit, hash),
             recipient: tx.to,
@@ -129,35 +202,50 @@ fn call(world: &mut World, tx: &Tx, hash: Vec<u8>) -> Result<VmOutput, WorldErro
         let output = world.execute_call(&input)?;
         commit(world, tx, &output)?;
         return Ok(output);
-    }
-    require_contract(world, &tx.to)?;
-    let mut gas = tx.gas_limit;
-    let mut pre_logs = Vec::new();
-    let mut undo = Vec::new();
-    if !tx.esdt.is_empty() {
-        let transfer = esdt_transfer(world, tx, Some((&tx.function, &tx.arguments)))?;
-        if !transfer.return_code.is_ok() {
-            return Ok(transfer);
+    };
+    let follow_up = follow_up.filter(|f| {
+        !f.function.is_empty() && world.account(&f.dest).is_some_and(|a| a.code.is_some())
+    });
+    match follow_up {
+        Some(follow_up) if first.return_code.is_ok() => {
+            run_follow_up(world, tx, hash, first, follow_up)
         }
-        undo = snapshot(world, &transfer);
-        world.apply_output(&transfer)?;
-        gas = transfer.gas_remaining;
-        pre_logs = transfer.logs;
+        _ => {
+            commit(world, tx, &first)?;
+            Ok(first)
+        }
     }
+}
+
+/// Applies a transfer builtin's output, then runs the contract call it carries with the gas
+/// it left; a failing call reverts the transfer too.
+fn run_follow_up(
+    world: &mut World,
+    tx: &Tx,
+    hash: Vec<u8>,
+    transfer: VmOutput,
+    follow_up: FollowUp,
+) -> Result<VmOutput, WorldError> {
+    let undo = snapshot(world, &transfer);
+    world.apply_output(&transfer)?;
+    let mut call_tx = tx.clone();
+    call_tx.arguments = follow_up.args;
+    call_tx.esdt = follow_up.esdt;
     let input = ContractCallInput {
-        vm_input: vm_input(tx, gas, hash),
-        recipient: tx.to,
-        function: tx.function.clone(),
+        vm_input: vm_input(&call_tx, transfer.gas_remaining, hash),
+        recipient: follow_up.dest,
+        function: follow_up.function,
         allow_init: false,
     };
     let mut output = world.execute_call(&input)?;
     if output.return_code.is_ok() {
         commit(world, tx, &output)?;
+        let mut logs = transfer.logs;
+        logs.append(&mut output.logs);
+        output.logs = logs;
     } else {
         restore(world, undo);
     }
-    pre_logs.append(&mut output.logs);
-    output.logs = pre_logs;
     Ok(output)
 }
 

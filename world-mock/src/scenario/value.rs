@@ -12,6 +12,9 @@ use sha3::{Digest, Keccak256};
 use crate::WorldError;
 use crate::scenario::bech32;
 
+/// How deeply `nested:`, `keccak256:` and `|` may nest.
+const MAX_DEPTH: usize = 64;
+
 /// Where `file:` and `mxsc:` paths are resolved from (the scenario file's folder).
 #[derive(Clone, Debug, Default)]
 pub struct ValueContext {
@@ -62,6 +65,15 @@ impl ValueContext {
     /// # Errors
     /// [`WorldError::Value`] naming the expression and what is wrong with it.
     pub fn interpret(&self, expr: &str) -> Result<Vec<u8>, WorldError> {
+        self.interpret_at(expr, 0)
+    }
+
+    fn interpret_at(&self, expr: &str, depth: usize) -> Result<Vec<u8>, WorldError> {
+        if depth > MAX_DEPTH {
+            return Err(WorldError::value(format!(
+                "value nested deeper than {MAX_DEPTH} levels"
+            )));
+        }
         if expr.is_empty() {
             return Ok(Vec::new());
         }
@@ -72,20 +84,20 @@ impl ValueContext {
             return self.read_file(path);
         }
         if let Some(inner) = expr.strip_prefix("keccak256:") {
-            let bytes = self.interpret(inner)?;
+            let bytes = self.interpret_at(inner, depth + 1)?;
             return Ok(Keccak256::digest(&bytes).to_vec());
         }
         if expr.contains('|') {
             let mut out = Vec::new();
             for part in expr.split('|') {
-                out.extend(self.interpret(part)?);
+                out.extend(self.interpret_at(part, depth + 1)?);
             }
             return Ok(out);
         }
-        self.interpret_single(expr)
+        self.interpret_single(expr, depth)
     }
 
-    fn interpret_single(&self, expr: &str) -> Result<Vec<u8>, WorldError> {
+    fn interpret_single(&self, expr: &str, depth: usize) -> Result<Vec<u8>, WorldError> {
         match expr {
             "false" => return Ok(Vec::new()),
             "true" => return Ok(vec![1]),
@@ -106,13 +118,13 @@ impl ValueContext {
             return address_expression(name, 10, Some(blockchain_hooks::WASM_VM_TYPE))
                 .map(|a| a.to_vec());
         }
-        if let Some(bytes) = self.fixed_width(expr)? {
+        if let Some(bytes) = self.fixed_width(expr, depth)? {
             return Ok(bytes);
         }
         number(expr, 0)
     }
 
-    fn fixed_width(&self, expr: &str) -> Result<Option<Vec<u8>>, WorldError> {
+    fn fixed_width(&self, expr: &str, depth: usize) -> Result<Option<Vec<u8>>, WorldError> {
         const WIDTHS: [(&str, usize, bool); 8] = [
             ("u64:", 8, false),
             ("u32:", 4, false),
@@ -137,7 +149,7 @@ impl ValueContext {
             return Ok(Some(length_prefixed(unsigned(rest)?)));
         }
         if let Some(rest) = expr.strip_prefix("nested:") {
-            return Ok(Some(length_prefixed(self.interpret(rest)?)));
+            return Ok(Some(length_prefixed(self.interpret_at(rest, depth + 1)?)));
         }
         Ok(None)
     }

@@ -164,14 +164,18 @@ fn esdt_payment_runs_the_builtin_before_the_call() {
             "esdtValue": [{"tokenIdentifier": "str:TOK-123456", "value": "1"},
                           {"tokenIdentifier": "str:NFT-123456", "nonce": "2", "value": "1"}],
             "function": "fail", "arguments": ["str:no"], "gasLimit": "1,000,000", "gasPrice": "0"},
-         "expect": {"status": "4", "message": "str:no", "logs": [{"endpoint": "str:MultiESDTNFTTransfer"}, "+"]}},
+         "expect": {"status": "4", "message": "str:no", "logs": [{"endpoint": "str:signalError"}]}},
+        {"step": "scCall", "id": "builtin-call", "tx": {"from": "address:user", "to": "sc:adder",
+            "function": "ESDTTransfer", "arguments": ["str:TOK-123456", "5", "str:payments"],
+            "gasLimit": "1,000,000", "gasPrice": "0"},
+         "expect": {"out": ["str:TOK-123456", "", "5"], "logs": [{"endpoint": "str:ESDTTransfer"}, "+"]}},
         {"step": "transfer", "tx": {"from": "address:user", "to": "address:friend",
             "esdtValue": [{"tokenIdentifier": "str:NFT-123456", "nonce": "2", "value": "1"}]}},
         {"step": "checkState", "accounts": {
-            "address:user": {"esdt": {"str:TOK-123456": "900"}},
+            "address:user": {"esdt": {"str:TOK-123456": "895"}},
             "address:friend": {"esdt": {"str:NFT-123456": {"instances": [
                 {"nonce": "2", "balance": "1", "attributes": "str:a"}]}}},
-            "sc:adder": {"esdt": {"str:TOK-123456": "100", "+": ""}},
+            "sc:adder": {"esdt": {"str:TOK-123456": "105", "+": ""}},
             "+": ""
         }}"#,
     );
