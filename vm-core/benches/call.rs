@@ -21,10 +21,19 @@ const ECHO: &str = r#"
 "#;
 
 fn bench_call(c: &mut Criterion) {
+    let no_time_limit = VmConfig {
+        time_limit: None,
+        ..VmConfig::default()
+    };
+    bench_with(c, "call echo (cached module)", VmConfig::default());
+    bench_with(c, "call echo (cached module, no time limit)", no_time_limit);
+}
+
+fn bench_with(c: &mut Criterion, name: &str, config: VmConfig) {
     let schedule = GasSchedule::v4();
     let executor = WasmerExecutor::new(WasmerConfig::new(schedule.wasm_opcode_cost.clone()))
         .expect("executor");
-    let vm = VmHost::new(Arc::new(executor), schedule, VmConfig::default());
+    let vm = VmHost::new(Arc::new(executor), schedule, config);
     let mut contract = [0u8; 32];
     contract[8] = 5;
     let contract = Address(contract);
@@ -49,7 +58,7 @@ fn bench_call(c: &mut Criterion) {
     };
     let warm = vm.run_smart_contract_call(&input, &chain).expect("runs");
     assert!(warm.return_code.is_ok(), "{}", warm.return_message);
-    c.bench_function("call echo (cached module)", |b| {
+    c.bench_function(name, |b| {
         b.iter(|| vm.run_smart_contract_call(black_box(&input), &chain))
     });
 }

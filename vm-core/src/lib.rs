@@ -7,14 +7,46 @@
 //! [`VmOutput`](blockchain_hooks::VmOutput) holding all changes. Nothing is written to the
 //! chain; a failed execution's output carries no change.
 //!
-//! ```ignore
+//! ```
 //! use std::sync::Arc;
-//! use strata_vm_core::{VmConfig, VmHost};
 //!
-//! let schedule = blockchain_hooks::GasSchedule::v4();
-//! let executor = executor_wasmer::WasmerExecutor::new(/* … */)?;
+//! use blockchain_hooks::{Address, CodeMetadata, ContractCallInput, GasSchedule, VmInput};
+//! use executor_wasmer::{WasmerConfig, WasmerExecutor};
+//! use strata_vm_core::{VmConfig, VmHost, testing::MockChain};
+//! use vm_handler::VmHandler;
+//!
+//! let schedule = GasSchedule::v4();
+//! let executor = WasmerExecutor::new(WasmerConfig::new(schedule.wasm_opcode_cost.clone()))?;
 //! let vm = VmHost::new(Arc::new(executor), schedule, VmConfig::default());
+//!
+//! let code = wat::parse_str(r#"
+//!     (module
+//!       (import "env" "getArgument" (func $arg (param i32 i32) (result i32)))
+//!       (import "env" "finish" (func $finish (param i32 i32)))
+//!       (memory (export "memory") 1)
+//!       (func (export "echo")
+//!         (call $finish (i32.const 0) (call $arg (i32.const 0) (i32.const 0)))))
+//! "#)?;
+//! let (owner, contract) = (Address([1; 32]), Address([0; 32]));
+//! let chain = MockChain::new()
+//!     .with_user(owner, 0, 1)
+//!     .with_contract(contract, code, CodeMetadata([5, 6]), owner);
+//! let input = ContractCallInput {
+//!     vm_input: VmInput {
+//!         caller: owner,
+//!         arguments: vec![b"hello".to_vec()],
+//!         gas_provided: 5_000_000,
+//!         ..VmInput::default()
+//!     },
+//!     recipient: contract,
+//!     function: "echo".into(),
+//!     allow_init: false,
+//! };
 //! let output = vm.run_smart_contract_call(&input, &chain)?;
+//! assert!(output.return_code.is_ok());
+//! assert_eq!(output.return_data, vec![b"hello".to_vec()]);
+//! assert!(output.gas_remaining < 5_000_000);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod abi;

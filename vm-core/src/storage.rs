@@ -304,3 +304,87 @@ pub(crate) fn set(
     }
     Ok(StorageStatus::Modified)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use blockchain_hooks::{GasSchedule, OpcodeCost, VmInput};
+    use executor_api::{CodeHash, Executor, ExecutorError, Module};
+
+    use super::*;
+    use crate::testing::{MemoryInstance, MockChain};
+    use crate::{Frame, VmConfig};
+
+    struct NoEngine;
+
+    impl Executor for NoEngine {
+        fn compile(&self, _: CodeHash, _: &[u8]) -> Result<Arc<dyn Module>, ExecutorError> {
+            Err(ExecutorError::Compilation("none".into()))
+        }
+        fn cached(&self, _: CodeHash) -> Option<Arc<dyn Module>> {
+            None
+        }
+        fn set_opcode_cost(&self, _: &OpcodeCost) {}
+        fn name(&self) -> &'static str {
+            "none"
+        }
+    }
+
+    fn with_context(chain: &MockChain, test: impl FnOnce(&mut Context<'_>)) {
+        let (schedule, config) = (GasSchedule::v4(), VmConfig::default());
+        let mut ctx = Context::new(chain, &schedule, &NoEngine, &config);
+        ctx.frames
+            .push(Frame::new(Address::ZERO, "test", VmInput::default()));
+        test(&mut ctx);
+    }
+
+    #[test]
+    fn statuses_and_costs_of_writes() {
+        let mut chain = MockChain::new();
+        chain.set_storage(Address::ZERO, b"old", b"abc");
+        with_context(&chain, |ctx| {
+            let mut instance = MemoryInstance::new(0, u64::MAX);
+            let added = set(ctx, &mut instance, b"new", b"xy", false).unwrap();
+            assert_eq!((added, instance.gas_used), (StorageStatus::Added, 20_000));
+            let unchanged = set(ctx, &mut instance, b"new", b"xy", false).unwrap();
+            assert_eq!(unchanged, StorageStatus::Unchanged);
+            assert_eq!(
+                instance.gas_used, 20_000,
+                "a cached unchanged write is free"
+            );
+            let deleted = set(ctx, &mut instance, b"old", b"", false).unwrap();
+            assert_eq!(deleted, StorageStatus::Deleted);
+            assert_eq!(ctx.output.output().gas_refund, 3_000);
+            let loaded = get(ctx, &mut instance, b"old").unwrap();
+            assert!(loaded.used_cache && loaded.value.is_empty());
+        });
+    }
+
+    #[test]
+    fn reserved_prefixes_and_read_only_mode() {
+        let chain = MockChain::new();
+        with_context(&chain, |ctx| {
+            let mut instance = MemoryInstance::new(0, u64::MAX);
+            let reserved = set(ctx, &mut instance, b"ELRONDx", b"1", false).unwrap_err();
+            assert_eq!(reserved.message, errors::RESERVED_STORAGE_KEY);
+            let lock = set(ctx, &mut instance, b"ELRONDVM@TIMELOCKx", b"1", true);
+            assert_eq!(lock.unwrap(), StorageStatus::Added);
+            ctx.frame_mut().read_only = true;
+            let read_only = set(ctx, &mut instance, b"k", b"1", false).unwrap_err();
+            assert_eq!(read_only.message, errors::WRITE_ON_READ_ONLY);
+        });
+    }
+
+    #[test]
+    fn dynamic_load_cost_of_the_trie_depth() {
+        let chain = MockChain::new();
+        with_context(&chain, |ctx| {
+            assert_eq!(dynamic_load_cost(ctx, 0, 7).unwrap(), 15_287);
+            assert_eq!(
+                dynamic_load_cost(ctx, 3, 7).unwrap(),
+                688 * 9 + 31_858 * 3 + 15_287
+            );
+        });
+    }
+}
