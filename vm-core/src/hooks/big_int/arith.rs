@@ -13,6 +13,11 @@ use crate::errors::{self, failed};
 use crate::hooks::prelude::*;
 use crate::managed::{check_big_int_bits, euclid_div_rem, isqrt};
 
+/// The largest operand `bigIntSqrt` takes, in bytes (1 MiB, about 2.5 s of work): its copy
+/// gas alone, 1000 per byte in schedules v3 and v4, is above a transaction's maximum gas, so
+/// only an absurd gas limit reaches it; beyond it the hook fails with "big int too large".
+const MAX_SQRT_OPERAND_BYTES: u64 = 1 << 20;
+
 /// A binary operation's result, or why there is none.
 type BinaryOp = fn(&BigInt, &BigInt) -> Result<BigInt, EarlyExit>;
 
@@ -216,7 +221,8 @@ pub(crate) fn big_int_e_mod(
 /// `BigIntSqrt`, then the copy gas of `dest` and `op`.
 ///
 /// # Errors
-/// Execution failed for a missing operand; "bad bounds (lower)" for a negative one.
+/// Execution failed for a missing operand; "bad bounds (lower)" for a negative one; an
+/// operand above 1 MiB (this VM's limit, beyond any transaction's gas).
 pub(crate) fn big_int_sqrt(
     ctx: &mut Context<'_>,
     instance: &mut dyn InstanceAccess,
@@ -227,6 +233,9 @@ pub(crate) fn big_int_sqrt(
     unary(ctx, instance, gas, [dest, op], |a| {
         if a.is_negative() {
             return Err(failed(errors::BAD_BOUNDS_LOWER));
+        }
+        if a.bits() > 8 * MAX_SQRT_OPERAND_BYTES {
+            return Err(failed(errors::BIG_INT_TOO_LARGE));
         }
         Ok(BigInt::from(isqrt(a.magnitude())))
     })

@@ -9,6 +9,11 @@ use crate::errors::{self, failed};
 use crate::hooks::prelude::*;
 use crate::managed::{big_int_to_signed_bytes, big_int_to_unsigned_bytes, magnitude_bytes};
 
+/// The largest value `bigIntToString` converts, in bytes of magnitude (2.5 MiB, several
+/// seconds of work): its text costs more than 6 × 10^8 gas in schedule v4, a transaction's
+/// maximum; beyond it the hook fails with "big int too large".
+const MAX_TO_STRING_BYTES: u64 = 5 << 19;
+
 /// A byte length as the `i32` a hook answers.
 fn len_i32(len: usize) -> i32 {
     i32::try_from(len).unwrap_or(i32::MAX)
@@ -231,7 +236,8 @@ pub(crate) fn big_int_set_int64(
 /// after converting).
 ///
 /// # Errors
-/// Execution failed for a missing big integer.
+/// Execution failed for a missing big integer, or one above 2.5 MiB (this VM's limit,
+/// beyond any transaction's gas).
 pub(crate) fn big_int_to_string(
     ctx: &mut Context<'_>,
     instance: &mut dyn InstanceAccess,
@@ -245,6 +251,9 @@ pub(crate) fn big_int_to_string(
     let least_cost = min_decimal_digits(bits).saturating_mul(per_byte);
     if instance.gas_left() < least_cost {
         ctx.use_gas(instance, least_cost)?;
+    }
+    if bits > 8 * MAX_TO_STRING_BYTES {
+        return Err(failed(errors::BIG_INT_TOO_LARGE));
     }
     let text = ctx.managed().big_int(big_int_handle)?.to_string();
     charge_data_copy(ctx, instance, text.len())?;

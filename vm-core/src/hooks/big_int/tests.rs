@@ -373,4 +373,24 @@ fn to_string_writes_decimal_text_into_a_buffer() {
     ctx.managed().set_big_int(1, two_to(100_000));
     let mut inst = instance(1_000_000);
     assert_out_of_gas(big_int_to_string(&mut ctx, &mut inst, 1, 5));
+
+    ctx.managed().set_big_int(1, two_to(8 * (5 << 19)));
+    let mut inst = instance(u64::MAX);
+    let too_large = big_int_to_string(&mut ctx, &mut inst, 1, 5);
+    assert_failed(too_large, errors::BIG_INT_TOO_LARGE);
+}
+
+#[test]
+fn sqrt_refuses_operands_beyond_any_transaction_gas() {
+    let env = TestEnv::new();
+    let mut ctx = env.context();
+    ctx.managed().set_big_int(1, two_to(8 << 20));
+    let mut inst = instance(u64::MAX);
+    assert_failed(
+        big_int_sqrt(&mut ctx, &mut inst, 2, 1),
+        errors::BIG_INT_TOO_LARGE,
+    );
+    // BigIntSqrt 6000 + the operand's copy gas, 1000 × 2^20 whole bytes; the new
+    // destination is free.
+    assert_eq!(inst.gas_used, 6000 + 1000 * (1 << 20));
 }

@@ -13,9 +13,18 @@ use crate::hooks::prelude::*;
 /// Execution failed, "invalid argument", for a negative start or length or a range past the
 /// end (the production VM fails the same way, unless run in its "unsafe mode").
 fn slice_range(buffer_len: usize, start: i32, len: i32) -> Result<Range<usize>, EarlyExit> {
+    let len = usize::try_from(len).map_err(|_| failed(errors::INVALID_ARGUMENT))?;
+    range_within(buffer_len, start, len)
+}
+
+/// The byte range `start .. start + len` of a buffer of `buffer_len` bytes, for a length
+/// already known to be non-negative.
+///
+/// # Errors
+/// Execution failed, "invalid argument", as [`slice_range`].
+fn range_within(buffer_len: usize, start: i32, len: usize) -> Result<Range<usize>, EarlyExit> {
     let invalid = || failed(errors::INVALID_ARGUMENT);
     let start = usize::try_from(start).map_err(|_| invalid())?;
-    let len = usize::try_from(len).map_err(|_| invalid())?;
     let end = start.checked_add(len).ok_or_else(invalid)?;
     if end > buffer_len {
         return Err(invalid());
@@ -230,8 +239,7 @@ pub(crate) fn mbuffer_set_byte_slice(
     let data = instance.memory_load(data_offset, data_length)?;
     charge_data_copy(ctx, instance, data.len())?;
     let len = ctx.managed().buffer(m_buffer_handle)?.len();
-    let length = i32::try_from(data.len()).unwrap_or(i32::MAX);
-    let range = slice_range(len, starting_position, length)?;
+    let range = range_within(len, starting_position, data.len())?;
     if let Some(buffer) = ctx.managed().buffers.get_mut(m_buffer_handle) {
         buffer[range].copy_from_slice(&data);
     }
