@@ -74,13 +74,6 @@ impl Refusal {
             message: message.into(),
         }
     }
-
-    pub fn user(message: impl Into<String>) -> Self {
-        Self {
-            code: ReturnCode::UserError,
-            message: message.into(),
-        }
-    }
 }
 
 pub(crate) type BuiltinResult = Result<(), Refusal>;

@@ -9,7 +9,7 @@ use crate::world::reserved_keys::{DEVELOPER_REWARDS_KEY, USERNAME_KEY};
 
 fn require_owner(ctx: &BuiltinContext<'_>) -> BuiltinResult {
     if ctx.state.owner(&ctx.input.recipient) != Some(ctx.caller()) {
-        return Err(Refusal::user(messages::NOT_OWNER));
+        return Err(Refusal::failed(messages::NOT_OWNER));
     }
     Ok(())
 }

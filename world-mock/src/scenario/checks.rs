@@ -40,6 +40,16 @@ pub(crate) fn check_bytes(field: &str, check: &Check, actual: &[u8]) -> Result<(
     Err(Mismatch::new(field, expected_text(check), readable(actual)))
 }
 
+/// The expectation of a number field, as written and as a number.
+pub(crate) fn expected_number_text(check: &Check) -> String {
+    match check {
+        Check::Value { bytes, original } => {
+            format!("{original:?} = {}", BigUint::from_bytes_be(bytes))
+        }
+        other => expected_text(other),
+    }
+}
+
 pub(crate) fn check_number(field: &str, check: &Check, actual: &BigUint) -> Result<(), Mismatch> {
     if number_ok(check, actual) {
         return Ok(());
@@ -47,7 +57,7 @@ pub(crate) fn check_number(field: &str, check: &Check, actual: &BigUint) -> Resu
     let actual_bytes = actual.to_bytes_be();
     Err(Mismatch::new(
         field,
-        expected_text(check),
+        expected_number_text(check),
         format!("{actual} (0x{})", hex::encode(actual_bytes)),
     ))
 }
@@ -93,7 +103,7 @@ pub(crate) fn check_tx(
     if !number_ok(&status_check, &status) {
         return Err(Mismatch::new(
             "status",
-            expected_text(&status_check),
+            expected_number_text(&status_check),
             format!(
                 "{} ({}), message {:?}",
                 output.return_code.as_u64(),

@@ -103,6 +103,10 @@ pub(crate) struct AccountInit {
     pub owner: Option<Address>,
     pub developer_rewards: BigUint,
     pub shard: Option<u32>,
+    /// `"update": true`: merge into the existing account instead of replacing it.
+    pub update: bool,
+    /// The fields the scenario names.
+    pub fields: std::collections::BTreeSet<String>,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -95,6 +95,7 @@ impl Parser {
         let mut account = AccountInit::default();
         for (key, v) in self.object(v, path)? {
             let p = format!("{path}.{key}");
+            account.fields.insert(key.clone());
             match key.as_str() {
                 "nonce" => account.nonce = self.u64(v, &p)?,
                 "balance" => account.balance = self.big(v, &p)?,
@@ -124,7 +125,8 @@ impl Parser {
                         u32::try_from(shard).map_err(|_| self.err(&p, "shard exceeds 32 bits"))?,
                     );
                 }
-                "comment" | "asyncCallData" | "update" => {}
+                "update" => account.update = v.as_bool().unwrap_or(v.as_str() == Some("true")),
+                "comment" | "asyncCallData" => {}
                 other => return Err(self.err(&p, format!("unknown account field {other:?}"))),
             }
         }

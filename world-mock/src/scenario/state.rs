@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use blockchain_hooks::{EsdtMetadata, EsdtTokenData, EsdtTokenType};
 
-use super::model::{EsdtInit, SetState};
+use super::model::{AccountInit, EsdtInit, SetState};
 use super::report::readable;
 use super::steps::DEFAULT_CODE_METADATA;
 use crate::{Account, TokenHolding, World};
@@ -16,28 +16,10 @@ const RANDOM_SEED_LEN: usize = 48;
 /// new-address entries added.
 pub(crate) fn apply_set_state(world: &mut World, set: &SetState) {
     for (address, init) in &set.accounts {
-        let mut account = Account {
-            nonce: init.nonce,
-            balance: init.balance.clone(),
-            code: init.code.clone(),
-            code_metadata: init.code_metadata.unwrap_or_default(),
-            owner: init.owner,
-            username: init.username.clone(),
-            developer_rewards: init.developer_rewards.clone(),
-            ..Account::default()
+        let account = match world.account(address) {
+            Some(existing) if init.update => updated(existing.clone(), init),
+            _ => new_account(init),
         };
-        if account.code.is_some() && init.code_metadata.is_none() {
-            account.code_metadata = DEFAULT_CODE_METADATA;
-        }
-        for (key, value) in &init.storage {
-            account.set_storage(key.clone(), value.clone());
-        }
-        for esdt in &init.esdt {
-            let holding = token_holding(esdt);
-            if !holding.is_empty() {
-                account.esdt.insert(esdt.token.clone(), holding);
-            }
-        }
         if let Some(shard) = init.shard {
             world.set_shard(*address, shard);
         }
@@ -56,6 +38,66 @@ pub(crate) fn apply_set_state(world: &mut World, set: &SetState) {
     }
     if let Some(hashes) = &set.block_hashes {
         world.set_block_hashes(hashes.clone());
+    }
+}
+
+fn new_account(init: &AccountInit) -> Account {
+    let mut account = Account {
+        nonce: init.nonce,
+        balance: init.balance.clone(),
+        code: init.code.clone(),
+        code_metadata: init.code_metadata.unwrap_or_default(),
+        owner: init.owner,
+        username: init.username.clone(),
+        developer_rewards: init.developer_rewards.clone(),
+        ..Account::default()
+    };
+    if account.code.is_some() && init.code_metadata.is_none() {
+        account.code_metadata = DEFAULT_CODE_METADATA;
+    }
+    merge_storage_and_esdt(&mut account, init);
+    account
+}
+
+/// `"update": true`: the named fields change, storage and ESDT entries are added or replaced.
+fn updated(mut account: Account, init: &AccountInit) -> Account {
+    let named = |field: &str| init.fields.contains(field);
+    if named("nonce") {
+        account.nonce = init.nonce;
+    }
+    if named("balance") {
+        account.balance = init.balance.clone();
+    }
+    if named("username") {
+        account.username = init.username.clone();
+    }
+    if named("owner") {
+        account.owner = init.owner;
+    }
+    if named("code") {
+        account.code = init.code.clone();
+    }
+    if let Some(metadata) = init.code_metadata {
+        account.code_metadata = metadata;
+    }
+    if named("developerRewards") {
+        account.developer_rewards = init.developer_rewards.clone();
+    }
+    merge_storage_and_esdt(&mut account, init);
+    account
+}
+
+fn merge_storage_and_esdt(account: &mut Account, init: &AccountInit) {
+    for (key, value) in &init.storage {
+        account.set_storage(key.clone(), value.clone());
+    }
+    for esdt in &init.esdt {
+        let holding = token_holding(esdt);
+        if holding.is_empty() {
+            account.esdt.remove(&esdt.token);
+        } else {
+            account.esdt.insert(esdt.token.clone(), holding);
+        }
     }
 }
 

@@ -326,7 +326,8 @@ fn owner_rewards_and_username() {
         },
     );
     let out = call(&world, other, contract, "ChangeOwnerAddress", &[&other.0]);
-    assert_eq!(out.return_code, ReturnCode::UserError);
+    assert_eq!(out.return_code, ReturnCode::ExecutionFailed);
+    assert_eq!(out.return_message, msg::NOT_OWNER);
     let out = call(&world, owner, contract, "ClaimDeveloperRewards", &[]);
     assert_eq!(out.return_code, ReturnCode::Ok);
     world.apply_output(&out).unwrap();

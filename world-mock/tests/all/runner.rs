@@ -183,6 +183,21 @@ fn esdt_payment_runs_the_builtin_before_the_call() {
 }
 
 #[test]
+fn set_state_update_merges() {
+    let text = scenario(
+        r#"
+        {"step": "setState", "accounts": {"sc:adder": {"update": true, "balance": "9",
+            "storage": {"str:extra": "1"}}}},
+        {"step": "checkState", "accounts": {
+            "sc:adder": {"nonce": "0", "balance": "9", "code": "file:adder.wasm", "owner": "address:owner",
+                         "storage": {"str:init": "5", "str:extra": "1"}},
+            "+": ""
+        }}"#,
+    );
+    run(&text).unwrap();
+}
+
+#[test]
 fn check_state_mismatches_are_reported() {
     let cases = [
         (
