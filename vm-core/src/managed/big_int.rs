@@ -129,7 +129,8 @@ impl ManagedTypes {
         self.big_ints.insert_new(value)
     }
 
-    /// The magnitude of the big integer under `handle`, as [`big_int_to_unsigned_bytes`].
+    /// The magnitude of the big integer under `handle`, big-endian and minimal, as Go's
+    /// `big.Int.Bytes` (the sign is dropped, zero is empty).
     ///
     /// # Errors
     /// Execution failed, "no bigInt under the given handle".
@@ -137,7 +138,7 @@ impl ManagedTypes {
         self.big_int(handle).map(big_int_to_unsigned_bytes)
     }
 
-    /// The big integer under `handle` in two's complement, as [`big_int_to_signed_bytes`].
+    /// The big integer under `handle` in two's complement, minimal (empty for zero).
     ///
     /// # Errors
     /// Execution failed, "no bigInt under the given handle".
@@ -148,7 +149,7 @@ impl ManagedTypes {
     /// Sets (or creates) the big integer under `handle` from unsigned big-endian `bytes`.
     ///
     /// # Errors
-    /// Execution failed, [`errors::BIG_INT_TOO_LARGE`], beyond [`MAX_BIG_INT_BYTES`].
+    /// Execution failed, [`errors::BIG_INT_TOO_LARGE`], beyond 8 MiB.
     pub fn set_big_int_from_unsigned_bytes(
         &mut self,
         handle: i32,
@@ -162,7 +163,7 @@ impl ManagedTypes {
     /// Sets (or creates) the big integer under `handle` from two's complement `bytes`.
     ///
     /// # Errors
-    /// Execution failed, [`errors::BIG_INT_TOO_LARGE`], beyond [`MAX_BIG_INT_BYTES`].
+    /// Execution failed, [`errors::BIG_INT_TOO_LARGE`], beyond 8 MiB.
     pub fn set_big_int_from_signed_bytes(
         &mut self,
         handle: i32,

@@ -25,8 +25,7 @@ impl ManagedTypes {
     ///
     /// # Errors
     /// Execution failed: "no managed buffer under the given handle" when there is none (the
-    /// buffer is not created); [`errors::MANAGED_BUFFER_TOO_LARGE`] past
-    /// [`MAX_BUFFER_BYTES`].
+    /// buffer is not created); [`errors::MANAGED_BUFFER_TOO_LARGE`] past 64 MiB.
     pub fn append_buffer(&mut self, handle: i32, bytes: &[u8]) -> Result<(), EarlyExit> {
         let buffer = self
             .buffers

@@ -11,7 +11,9 @@ use crate::hooks::prelude::*;
 ///
 /// # Errors
 /// Execution failed, "invalid argument", for a negative start or length or a range past the
-/// end (the production VM fails the same way, unless run in its "unsafe mode").
+/// end. The production VM fails the same way (`FailExecutionConditionally`) unless the
+/// contract entered its "unsafe mode" with `activateUnsafeMode`, a hook newer than this
+/// VM's table; releases before that one answered 1 without failing.
 fn slice_range(buffer_len: usize, start: i32, len: i32) -> Result<Range<usize>, EarlyExit> {
     let len = usize::try_from(len).map_err(|_| failed(errors::INVALID_ARGUMENT))?;
     range_within(buffer_len, start, len)
