@@ -55,9 +55,38 @@ pub const BUILTIN_FUNCTIONS: &[&str] = &[
     "SetUserName",
 ];
 
-/// Whether `name` is one of the [`BUILTIN_FUNCTIONS`].
+/// The protocol's other builtin functions: known as builtins (so a contract does not run
+/// them as its own endpoints), refused by the world mock with "not supported".
+pub const UNSUPPORTED_BUILTIN_FUNCTIONS: &[&str] = &[
+    "SaveKeyValue",
+    "ESDTBurn",
+    "ESDTFreeze",
+    "ESDTUnFreeze",
+    "ESDTWipe",
+    "ESDTPause",
+    "ESDTUnPause",
+    "ESDTSetRole",
+    "ESDTUnSetRole",
+    "ESDTSetLimitedTransfer",
+    "ESDTUnSetLimitedTransfer",
+    "ESDTNFTCreateRoleTransfer",
+    "ESDTModifyRoyalties",
+    "ESDTModifyCreator",
+    "ESDTNFTRecreate",
+    "ESDTNFTUpdate",
+    "ESDTNFTSetNewURIs",
+    "ESDTSetTokenType",
+    "SetGuardian",
+    "GuardAccount",
+    "UnGuardAccount",
+    "MigrateDataTrie",
+    "DeleteUserName",
+];
+
+/// Whether `name` is a builtin function of the protocol: one of the [`BUILTIN_FUNCTIONS`] or
+/// of the [`UNSUPPORTED_BUILTIN_FUNCTIONS`].
 pub fn is_builtin(name: &str) -> bool {
-    BUILTIN_FUNCTIONS.contains(&name)
+    BUILTIN_FUNCTIONS.contains(&name) || UNSUPPORTED_BUILTIN_FUNCTIONS.contains(&name)
 }
 
 /// A builtin that refuses: its return code and message.
@@ -115,6 +144,12 @@ pub fn process(
                 account_ops::claim_developer_rewards,
             ),
             "SetUserName" => (costs.save_user_name, account_ops::set_user_name),
+            other if UNSUPPORTED_BUILTIN_FUNCTIONS.contains(&other) => {
+                return Ok(VmOutput::failure(
+                    ReturnCode::ExecutionFailed,
+                    format!("builtin function {other} is not supported by the world mock"),
+                ));
+            }
             other => return Err(BlockchainError::UnknownBuiltinFunction(other.to_owned())),
         };
     let provided = input.vm_input.gas_provided;

@@ -32,7 +32,9 @@ mod scenario;
 pub mod testing;
 mod world;
 
-pub use builtins::{BUILTIN_FUNCTIONS, is_builtin, messages as builtin_messages};
+pub use builtins::{
+    BUILTIN_FUNCTIONS, UNSUPPORTED_BUILTIN_FUNCTIONS, is_builtin, messages as builtin_messages,
+};
 pub use error::WorldError;
 pub use scenario::{
     DEFAULT_CODE_METADATA, FileOutcome, RunOptions, ScenarioRunner, StepFailure, StepTrace,

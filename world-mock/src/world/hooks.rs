@@ -155,6 +155,15 @@ impl BlockchainHooks for World {
         self.self_shard_id()
     }
 
+    /// An account with code; for a missing account, whether the address has the contract
+    /// layout (as the reference world mock answers).
+    fn is_smart_contract(&self, address: &Address) -> bool {
+        match self.accounts.get(address) {
+            Some(account) => account.code.is_some(),
+            None => address.is_smart_contract(),
+        }
+    }
+
     fn is_builtin_function(&self, name: &str) -> bool {
         builtins::is_builtin(name)
     }

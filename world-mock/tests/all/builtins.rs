@@ -351,5 +351,13 @@ fn unknown_builtin_is_an_error() {
     };
     assert!(world.process_builtin_function(&input, &world).is_err());
     assert!(world.is_builtin_function("ESDTNFTTransfer"));
+    assert!(world.is_builtin_function("ESDTFreeze"));
+    let input = ContractCallInput {
+        function: "ESDTFreeze".to_owned(),
+        ..ContractCallInput::default()
+    };
+    let out = world.process_builtin_function(&input, &world).unwrap();
+    assert_eq!(out.return_code, ReturnCode::ExecutionFailed);
+    assert!(out.return_message.contains("not supported"));
     assert!(!world.is_builtin_function("upgradeContract"));
 }
