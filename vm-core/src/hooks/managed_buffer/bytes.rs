@@ -3,35 +3,24 @@
 
 use std::ops::Range;
 
-use crate::errors::{self, failed};
 use crate::hooks::big_int::gas::charge_data_copy;
 use crate::hooks::prelude::*;
 
-/// The byte range `start .. start + len` of a buffer of `buffer_len` bytes.
-///
-/// # Errors
-/// Execution failed, "invalid argument", for a negative start or length or a range past the
-/// end. The production VM fails the same way (`FailExecutionConditionally`) unless the
-/// contract entered its "unsafe mode" with `activateUnsafeMode`, a hook newer than this
-/// VM's table; releases before that one answered 1 without failing.
-fn slice_range(buffer_len: usize, start: i32, len: i32) -> Result<Range<usize>, EarlyExit> {
-    let len = usize::try_from(len).map_err(|_| failed(errors::INVALID_ARGUMENT))?;
-    range_within(buffer_len, start, len)
+/// The byte range `start .. start + len` of a buffer of `buffer_len` bytes, `None` for a
+/// negative start or length or a range past the end. The hooks answer 1 for `None` and the
+/// contract goes on running ("does not fail execution if slice exceeds bounds", in every
+/// production release of this hook table; only releases with the newer `activateUnsafeMode`
+/// hook fail execution instead).
+fn slice_range(buffer_len: usize, start: i32, len: i32) -> Option<Range<usize>> {
+    range_within(buffer_len, start, usize::try_from(len).ok()?)
 }
 
 /// The byte range `start .. start + len` of a buffer of `buffer_len` bytes, for a length
-/// already known to be non-negative.
-///
-/// # Errors
-/// Execution failed, "invalid argument", as [`slice_range`].
-fn range_within(buffer_len: usize, start: i32, len: usize) -> Result<Range<usize>, EarlyExit> {
-    let invalid = || failed(errors::INVALID_ARGUMENT);
-    let start = usize::try_from(start).map_err(|_| invalid())?;
-    let end = start.checked_add(len).ok_or_else(invalid)?;
-    if end > buffer_len {
-        return Err(invalid());
-    }
-    Ok(start..end)
+/// already known to be non-negative; `None` as [`slice_range`].
+fn range_within(buffer_len: usize, start: i32, len: usize) -> Option<Range<usize>> {
+    let start = usize::try_from(start).ok()?;
+    let end = start.checked_add(len)?;
+    (end <= buffer_len).then_some(start..end)
 }
 
 /// `mBufferNew`: a new empty managed buffer; answers its handle.
@@ -115,7 +104,7 @@ pub(crate) fn mbuffer_get_bytes(
 /// `MBufferGetByteSlice`, then `DataCopyPerByte` per byte of the whole source buffer.
 ///
 /// # Errors
-/// Execution failed for a missing handle, "invalid argument" for a slice outside the buffer,
+/// Execution failed for a missing handle, 1 (and no stop) for a slice outside the buffer,
 /// or a write outside memory.
 pub(crate) fn mbuffer_get_byte_slice(
     ctx: &mut Context<'_>,
@@ -129,7 +118,9 @@ pub(crate) fn mbuffer_get_byte_slice(
     ctx.use_gas(instance, gas)?;
     let len = ctx.managed().buffer(source_handle)?.len();
     charge_data_copy(ctx, instance, len)?;
-    let range = slice_range(len, starting_position, slice_length)?;
+    let Some(range) = slice_range(len, starting_position, slice_length) else {
+        return Ok(1);
+    };
     let source = ctx.managed().buffer(source_handle)?;
     instance.memory_store(result_offset, &source[range])?;
     Ok(0)
@@ -143,7 +134,7 @@ pub(crate) fn mbuffer_get_byte_slice(
 /// the slice.
 ///
 /// # Errors
-/// Execution failed for a missing source or "invalid argument" for a slice outside it.
+/// Execution failed for a missing source; a slice outside it answers 1 without stopping.
 pub(crate) fn mbuffer_copy_byte_slice(
     ctx: &mut Context<'_>,
     instance: &mut dyn InstanceAccess,
@@ -159,7 +150,9 @@ pub(crate) fn mbuffer_copy_byte_slice(
     ctx.use_gas(instance, gas)?;
     let len = ctx.managed().buffer(source_handle)?.len();
     charge_data_copy(ctx, instance, len)?;
-    let range = slice_range(len, starting_position, slice_length)?;
+    let Some(range) = slice_range(len, starting_position, slice_length) else {
+        return Ok(1);
+    };
     let managed = ctx.managed();
     let slice = managed.buffer(source_handle)?[range].to_vec();
     let slice_len = slice.len();
@@ -227,7 +220,7 @@ pub(crate) fn mbuffer_set_bytes(
 ///
 /// # Errors
 /// Execution failed for a read outside memory (a negative length included), a missing
-/// buffer, or "invalid argument" for a range outside the buffer.
+/// buffer; a range outside the buffer answers 1 without stopping.
 pub(crate) fn mbuffer_set_byte_slice(
     ctx: &mut Context<'_>,
     instance: &mut dyn InstanceAccess,
@@ -241,7 +234,9 @@ pub(crate) fn mbuffer_set_byte_slice(
     let data = instance.memory_load(data_offset, data_length)?;
     charge_data_copy(ctx, instance, data.len())?;
     let len = ctx.managed().buffer(m_buffer_handle)?.len();
-    let range = range_within(len, starting_position, data.len())?;
+    let Some(range) = range_within(len, starting_position, data.len()) else {
+        return Ok(1);
+    };
     if let Some(buffer) = ctx.managed().buffers.get_mut(m_buffer_handle) {
         buffer[range].copy_from_slice(&data);
     }
@@ -299,9 +294,9 @@ mod tests {
 
     #[test]
     fn slice_ranges_stay_inside_the_buffer() {
-        assert_eq!(slice_range(5, 0, 5).unwrap(), 0..5);
-        assert_eq!(slice_range(5, 5, 0).unwrap(), 5..5);
-        assert_eq!(slice_range(5, 2, 2).unwrap(), 2..4);
+        assert_eq!(slice_range(5, 0, 5), Some(0..5));
+        assert_eq!(slice_range(5, 5, 0), Some(5..5));
+        assert_eq!(slice_range(5, 2, 2), Some(2..4));
         for (start, len) in [
             (0, 6),
             (6, 0),
@@ -310,8 +305,7 @@ mod tests {
             (i32::MAX, 1),
             (3, i32::MAX),
         ] {
-            let err = slice_range(5, start, len).unwrap_err();
-            assert_eq!(err.message, errors::INVALID_ARGUMENT, "{start} {len}");
+            assert_eq!(slice_range(5, start, len), None, "{start} {len}");
         }
     }
 }
