@@ -1,16 +1,13 @@
-;; vault: holds EGLD deposits per caller and accepts ESDT payments.
+;; vault: holds EGLD deposits per caller.
 ;;   deposit()           payable: adds the call value to the caller's deposit ("no payment" if 0)
 ;;   getDeposit(addr)    the deposit of addr
 ;;   withdraw(amount)    sends amount back to the caller ("not enough deposited" if more)
-;;   acceptEsdt()        returns the token and amount of the ESDT payment; adds to "esdtTotal"
 (module
   (import "env" "signalError" (func $signalError (param i32 i32)))
   (import "env" "getCaller" (func $getCaller (param i32)))
   (import "env" "getArgument" (func $getArgument (param i32 i32) (result i32)))
   (import "env" "bigIntNew" (func $bigIntNew (param i64) (result i32)))
   (import "env" "bigIntGetCallValue" (func $bigIntGetCallValue (param i32)))
-  (import "env" "bigIntGetESDTCallValue" (func $bigIntGetESDTCallValue (param i32)))
-  (import "env" "getESDTTokenName" (func $getESDTTokenName (param i32) (result i32)))
   (import "env" "bigIntGetUnsignedArgument" (func $bigIntGetUnsignedArgument (param i32 i32)))
   (import "env" "bigIntAdd" (func $bigIntAdd (param i32 i32 i32)))
   (import "env" "bigIntSub" (func $bigIntSub (param i32 i32 i32)))
@@ -19,7 +16,6 @@
   (import "env" "bigIntStorageStoreUnsigned" (func $store (param i32 i32 i32) (result i32)))
   (import "env" "bigIntStorageLoadUnsigned" (func $load (param i32 i32 i32) (result i32)))
   (import "env" "bigIntFinishUnsigned" (func $bigIntFinishUnsigned (param i32)))
-  (import "env" "finish" (func $finish (param i32 i32)))
   (import "env" "mBufferNew" (func $mBufferNew (result i32)))
   (import "env" "mBufferSetBytes" (func $mBufferSetBytes (param i32 i32 i32) (result i32)))
   (import "env" "managedTransferValueExecute"
@@ -28,8 +24,7 @@
   (export "memory" (memory 0))
   (data (i32.const 0) "no payment")
   (data (i32.const 16) "not enough deposited")
-  (data (i32.const 48) "esdtTotal")
-  ;; 256..288: an address; 512..: a token name
+  ;; 256..288: an address
 
   (func (export "init"))
 
@@ -69,18 +64,4 @@
     (local.set $dest (call $mBufferNew))
     (drop (call $mBufferSetBytes (local.get $dest) (i32.const 256) (i32.const 32)))
     (drop (call $managedTransferValueExecute
-      (local.get $dest) (local.get $amount) (i64.const 0) (call $mBufferNew) (call $mBufferNew))))
-
-  (func (export "acceptEsdt")
-    (local $value i32)
-    (local $total i32)
-    (local $len i32)
-    (local.set $value (call $bigIntNew (i64.const 0)))
-    (call $bigIntGetESDTCallValue (local.get $value))
-    (local.set $len (call $getESDTTokenName (i32.const 512)))
-    (call $finish (i32.const 512) (local.get $len))
-    (call $bigIntFinishUnsigned (local.get $value))
-    (local.set $total (call $bigIntNew (i64.const 0)))
-    (drop (call $load (i32.const 48) (i32.const 9) (local.get $total)))
-    (call $bigIntAdd (local.get $total) (local.get $total) (local.get $value))
-    (drop (call $store (i32.const 48) (i32.const 9) (local.get $total)))))
+      (local.get $dest) (local.get $amount) (i64.const 0) (call $mBufferNew) (call $mBufferNew)))))
