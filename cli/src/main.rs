@@ -5,6 +5,22 @@
 //! `strata run FILE [--trace]` runs one file and, with `--trace`, prints each step's result,
 //! gas used and logs.
 
+/// `println!` that ignores a closed stdout (`strata … | head`) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `print!` that ignores a closed stdout.
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod report;
 mod run_cmd;
 mod test_cmd;

@@ -8,17 +8,21 @@ use world_mock::{StepTrace, readable};
 use crate::Executor;
 use crate::report::{Style, failure_text, summary};
 
-fn print_trace(style: Style, trace: &StepTrace) {
+fn print_trace(style: Style, file: &Path, trace: &StepTrace) {
     let id = trace
         .id
         .as_deref()
         .map(|id| format!(" {id:?}"))
         .unwrap_or_default();
-    let head = format!("step {} {}{id}", trace.index, trace.kind);
+    let mut head = format!("step {} {}{id}", trace.index, trace.kind);
+    if trace.file != file {
+        let name = trace.file.file_name().unwrap_or_default().to_string_lossy();
+        head = format!("  {name}: {head}");
+    }
     let Some(out) = &trace.output else {
-        println!("{}", style.bold(&head));
+        say!("{}", style.bold(&head));
         if let Some(dump) = &trace.dump {
-            print!("{dump}");
+            say_raw!("{dump}");
         }
         return;
     };
@@ -28,24 +32,25 @@ fn print_trace(style: Style, trace: &StepTrace) {
     } else {
         style.red(&status)
     };
-    println!("{}: status {status}", style.bold(&head));
+    say!("{}: status {status}", style.bold(&head));
     if !out.return_message.is_empty() {
-        println!("  message: {:?}", out.return_message);
+        say!("  message: {:?}", out.return_message);
     }
     if let Some(gas) = trace.gas_used {
-        println!(
+        say!(
             "  gas used: {gas}, remaining: {}, refund: {}",
-            out.gas_remaining, out.gas_refund
+            out.gas_remaining,
+            out.gas_refund
         );
     }
     if !out.return_data.is_empty() {
         let values: Vec<String> = out.return_data.iter().map(|d| readable(d)).collect();
-        println!("  out: [{}]", values.join(", "));
+        say!("  out: [{}]", values.join(", "));
     }
     for log in &out.logs {
         let topics: Vec<String> = log.topics.iter().map(|t| readable(t)).collect();
         let data: Vec<String> = log.data.iter().map(|d| readable(d)).collect();
-        println!(
+        say!(
             "  {} {} from {}: topics [{}], data [{}]",
             style.dim("log"),
             String::from_utf8_lossy(&log.identifier),
@@ -62,15 +67,15 @@ pub fn run(executor: Executor, trace: bool, file: &Path) -> Result<bool> {
     let style = Style::detect();
     let mut sink = |t: &StepTrace| {
         if trace {
-            print_trace(style, t);
+            print_trace(style, file, t);
         }
     };
     let result = runner.run_file_traced(file, &mut sink);
     let passed = result.is_ok();
     if let Err(error) = &result {
-        println!("{} {}", style.red("FAIL"), file.display());
-        println!("{}", failure_text(style, error));
+        say!("{} {}", style.red("FAIL"), file.display());
+        say!("{}", failure_text(style, error));
     }
-    println!("{}", summary(usize::from(passed), usize::from(!passed)));
+    say!("{}", summary(usize::from(passed), usize::from(!passed)));
     Ok(passed)
 }

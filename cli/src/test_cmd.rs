@@ -136,8 +136,8 @@ pub fn run(
     for outcome in &outcomes {
         if let Err(error) = &outcome.result {
             failed += 1;
-            println!("{} {}", style.red("FAIL"), outcome.file.display());
-            println!("{}\n", failure_text(style, error));
+            say!("{} {}", style.red("FAIL"), outcome.file.display());
+            say!("{}\n", failure_text(style, error));
         }
     }
     if let Some(json) = json {
@@ -145,7 +145,7 @@ pub fn run(
     }
     let passed = outcomes.len() - failed;
     let line = summary(passed, failed);
-    println!(
+    say!(
         "{}",
         if failed == 0 {
             style.green(&line)

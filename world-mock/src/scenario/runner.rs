@@ -262,7 +262,9 @@ impl Execution<'_> {
                         )));
                     }
                     let inner = parse::load(path)?;
+                    self.trace.step(&trace);
                     self.run(&inner, path, depth + 1)?;
+                    continue;
                 }
                 StepKind::SetState(set) => state::apply_set_state(&mut self.world, set),
                 StepKind::CheckState(checks) => {
