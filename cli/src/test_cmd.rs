@@ -25,7 +25,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, &mut files)?;
+            walk(path, &mut files, 0)?;
         } else if path.is_file() {
             files.push(path.clone());
         } else {
@@ -35,7 +35,16 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+/// How deep directories are searched (a symlink loop stops here).
+const MAX_DIR_DEPTH: usize = 64;
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, depth: usize) -> Result<()> {
+    if depth > MAX_DIR_DEPTH {
+        bail!(
+            "{}: directories nested deeper than {MAX_DIR_DEPTH}",
+            dir.display()
+        );
+    }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -43,7 +52,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            walk(&entry, files)?;
+            walk(&entry, files, depth + 1)?;
         } else if entry
             .file_name()
             .and_then(|n| n.to_str())
