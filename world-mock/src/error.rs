@@ -26,10 +26,12 @@ pub enum WorldError {
         message: String,
     },
     /// The JSON is well formed but a field or value is not what the format allows.
-    #[error("{}: at {path}: {message}", file.display())]
+    #[error("{}{}: at {path}: {message}", file.display(), position_suffix(position))]
     Format {
         /// The scenario file.
         file: PathBuf,
+        /// 1-based line and column where the value starts, when found.
+        position: Option<(usize, usize)>,
         /// Where in the document, as a JSON path (`steps[2].tx.arguments[0]`).
         path: String,
         /// What is wrong.
@@ -82,6 +84,12 @@ pub enum WorldError {
     /// An expectation of the scenario does not hold.
     #[error("{0}")]
     Check(Box<StepFailure>),
+}
+
+fn position_suffix(position: &Option<(usize, usize)>) -> String {
+    position
+        .map(|(line, column)| format!(":{line}:{column}"))
+        .unwrap_or_default()
 }
 
 fn id_suffix(id: &Option<String>) -> String {

@@ -3,6 +3,7 @@
 pub mod bech32;
 mod check_state;
 mod checks;
+mod locate;
 mod model;
 mod parse;
 mod parse_accounts;

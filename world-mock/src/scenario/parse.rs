@@ -41,13 +41,27 @@ pub(crate) fn parse_str(text: &str, file: &Path) -> Result<Scenario, WorldError>
         file: file.to_path_buf(),
         ctx: ValueContext::new(base),
     };
-    parser.scenario(&json)
+    parser.scenario(&json).map_err(|e| match e {
+        WorldError::Format {
+            file,
+            position: None,
+            path,
+            message,
+        } => WorldError::Format {
+            position: super::locate::locate(text, &path),
+            file,
+            path,
+            message,
+        },
+        other => other,
+    })
 }
 
 impl Parser {
     pub fn err(&self, path: &str, message: impl Into<String>) -> WorldError {
         WorldError::Format {
             file: self.file.clone(),
+            position: None,
             path: path.to_owned(),
             message: message.into(),
         }

@@ -90,6 +90,18 @@ fn malformed_values_name_the_json_path() {
 }
 
 #[test]
+fn malformed_values_name_line_and_column() {
+    let err = run(
+        "{\"steps\": [\n  {\"step\": \"setState\",\n   \"accounts\": {\"address:a\": {\"nonce\": \"x1\"}}}]}",
+    );
+    let text = err.to_string();
+    assert!(
+        text.contains("bad.scen.json:3:40: at steps[0].accounts"),
+        "{text}"
+    );
+}
+
+#[test]
 fn steps_that_cannot_run_name_the_step() {
     let err = run(
         r#"{"steps": [{"step": "scCall", "id": "x", "tx": {"from": "address:ghost", "to": "sc:b",
