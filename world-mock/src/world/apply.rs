@@ -11,8 +11,8 @@ impl World {
     /// Applies a successful output: every account change, or none of them.
     ///
     /// Balance deltas, nonces, storage writes (empty = delete), ESDT holdings (their new full
-    /// state; zero = none), code, code metadata and owner (the code deployer), then the
-    /// deleted accounts. A failed output (return code not `Ok`) changes nothing.
+    /// state; zero = none), code (when not empty), code metadata and owner (the code deployer),
+    /// then the deleted accounts. A failed output (return code not `Ok`) changes nothing.
     ///
     /// # Errors
     /// [`WorldError::State`] when a balance would become negative; nothing is applied then.
@@ -67,7 +67,7 @@ fn apply_account(account: &mut Account, out: &OutputAccount) -> Result<(), Strin
     for (key, data) in &out.esdt_updates {
         account.set_esdt_instance(&key.token, key.nonce, data.clone());
     }
-    if let Some(code) = &out.code {
+    if let Some(code) = out.code.as_ref().filter(|c| !c.is_empty()) {
         account.code = Some(code.clone());
     }
     if let Some(metadata) = out.code_metadata {
