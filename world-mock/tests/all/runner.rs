@@ -247,6 +247,60 @@ fn check_state_mismatches_are_reported() {
 }
 
 #[test]
+fn esdt_check_mismatches_are_reported() {
+    let setup = r#"{"step": "setState", "accounts": {"address:holder": {"esdt": {
+        "str:TOK-000001": "10",
+        "str:NFT-000001": {"instances": [{"nonce": "1", "balance": "1", "attributes": "str:a",
+                                          "uri": ["str:u"], "royalties": "100", "creator": "address:holder"}],
+                           "lastNonce": "1", "roles": ["ESDTRoleNFTCreate"], "frozen": "true"}}}}}"#;
+    let cases = [
+        (
+            r#""str:TOK-000001": "11""#,
+            "esdt TOK-000001 nonce 0 balance",
+        ),
+        (r#""str:TOK-000001": "10""#, "esdt NFT-000001"),
+        (
+            r#""str:TOK-000001": "10", "str:NFT-000001": {"instances": [{"nonce": "1", "balance": "1", "attributes": "str:b"}]}"#,
+            "esdt NFT-000001 nonce 1 attributes",
+        ),
+        (
+            r#""str:TOK-000001": "10", "str:NFT-000001": {"instances": [{"nonce": "1", "balance": "1", "uri": []}]}"#,
+            "esdt NFT-000001 nonce 1 uri",
+        ),
+        (
+            r#""str:TOK-000001": "10", "str:NFT-000001": {"instances": [{"nonce": "1", "balance": "1", "royalties": "5"}]}"#,
+            "esdt NFT-000001 nonce 1 royalties",
+        ),
+        (
+            r#""str:TOK-000001": "10", "str:NFT-000001": {"instances": [{"nonce": "1", "balance": "1"}], "lastNonce": "2"}"#,
+            "esdt NFT-000001 lastNonce",
+        ),
+        (
+            r#""str:TOK-000001": "10", "str:NFT-000001": {"instances": [{"nonce": "1", "balance": "1"}], "roles": []}"#,
+            "esdt NFT-000001 roles",
+        ),
+        (
+            r#""str:TOK-000001": "10", "str:NFT-000001": {"instances": [{"nonce": "1", "balance": "1"}], "frozen": "false"}"#,
+            "esdt NFT-000001 frozen",
+        ),
+    ];
+    for (esdt, field) in cases {
+        let check = format!(
+            r#"{{"step": "checkState", "accounts": {{"address:holder": {{"esdt": {{{esdt}}}}}, "+": ""}}}}"#
+        );
+        let f = failure(run(&scenario(&format!("{setup}, {check}"))));
+        assert_eq!(f.field, format!("account address:holder {field}"), "{esdt}");
+    }
+    let all = r#""str:TOK-000001": "10", "str:NFT-000001": {"instances": [{"nonce": "1", "balance": "1",
+        "attributes": "str:a", "uri": ["str:u"], "royalties": "100", "creator": "address:holder"}],
+        "lastNonce": "1", "roles": ["ESDTRoleNFTCreate"], "frozen": "true"}"#;
+    let check = format!(
+        r#"{{"step": "checkState", "accounts": {{"address:holder": {{"esdt": {{{all}}}}}, "+": ""}}}}"#
+    );
+    run(&scenario(&format!("{setup}, {check}"))).unwrap();
+}
+
+#[test]
 fn tx_expectation_mismatches_are_reported() {
     let call = |expect: &str| {
         scenario(&format!(
