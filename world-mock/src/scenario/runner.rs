@@ -164,7 +164,7 @@ impl ScenarioRunner {
         let scenario = parse::load(path)?;
         let mut sink = |_: &StepTrace| {};
         let mut exec = self.execution(&scenario, &mut sink)?;
-        exec.run(&scenario, path, 0)?;
+        exec.run(&scenario, path, 0, true)?;
         Ok(exec.world)
     }
 
@@ -195,7 +195,8 @@ impl ScenarioRunner {
         file: &Path,
         trace: &mut dyn TraceSink,
     ) -> Result<(), WorldError> {
-        self.execution(scenario, trace)?.run(scenario, file, 0)
+        self.execution(scenario, trace)?
+            .run(scenario, file, 0, true)
     }
 
     fn execution<'t>(
@@ -225,8 +226,17 @@ struct Execution<'t> {
 }
 
 impl Execution<'_> {
-    fn run(&mut self, scenario: &Scenario, file: &Path, depth: usize) -> Result<(), WorldError> {
-        let check_gas = scenario.check_gas || self.force_check_gas;
+    /// Runs the steps of `scenario`; `outer_check_gas` is false inside the external steps of
+    /// a scenario that does not check gas.
+    fn run(
+        &mut self,
+        scenario: &Scenario,
+        file: &Path,
+        depth: usize,
+        outer_check_gas: bool,
+    ) -> Result<(), WorldError> {
+        let own = scenario.check_gas && outer_check_gas;
+        let check_gas = own || self.force_check_gas;
         for (index, step) in scenario.steps.iter().enumerate() {
             let step_err = |message: String| WorldError::Step {
                 file: file.to_path_buf(),
@@ -263,7 +273,7 @@ impl Execution<'_> {
                     }
                     let inner = parse::load(path)?;
                     self.trace.step(&trace);
-                    self.run(&inner, path, depth + 1)?;
+                    self.run(&inner, path, depth + 1, own)?;
                     continue;
                 }
                 StepKind::SetState(set) => state::apply_set_state(&mut self.world, set),
