@@ -1,4 +1,5 @@
 ;; counter: a u64 counter and block information.
+;;   upgrade()    nothing (the endpoint an upgrade runs)
 ;;   increment()  count += 1          getCount()   count
 ;;   whoami()     the caller's address
 ;;   blockInfo()  timestamp, nonce, round, epoch of the current block
@@ -17,6 +18,8 @@
   (data (i32.const 0) "count")
 
   (func (export "init"))
+
+  (func (export "upgrade"))
 
   (func (export "increment")
     (drop (call $int64storageStore (i32.const 0) (i32.const 5)
