@@ -13,6 +13,7 @@ use crate::config::{Limits, WasmerConfig, artifact_key};
 use crate::metering::Metering;
 use crate::module::WasmerModule;
 use crate::operators::CostTable;
+use crate::tunables::ContractTunables;
 use crate::validation::analyze;
 
 /// Counters of where modules came from, for tests and monitoring.
@@ -101,10 +102,11 @@ fn engine(metering: Option<Metering>) -> Engine {
         use wasmer::sys::CompilerConfig;
         compiler.push_middleware(Arc::new(metering));
     }
-    EngineBuilder::new(compiler)
+    let mut engine = EngineBuilder::new(compiler)
         .set_features(Some(engine_features()))
-        .engine()
-        .into()
+        .engine();
+    engine.set_tunables(ContractTunables);
+    engine.into()
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {

@@ -47,6 +47,7 @@ mod metering;
 mod module;
 mod operators;
 pub mod testing;
+mod tunables;
 mod validation;
 mod watchdog;
 

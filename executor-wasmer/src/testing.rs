@@ -37,6 +37,7 @@ pub struct HookCall {
 pub struct RecordingHooks {
     calls: Vec<HookCall>,
     handlers: HashMap<String, HookHandler>,
+    not_recording: bool,
 }
 
 impl fmt::Debug for RecordingHooks {
@@ -46,6 +47,7 @@ impl fmt::Debug for RecordingHooks {
         f.debug_struct("RecordingHooks")
             .field("calls", &self.calls)
             .field("configured", &configured)
+            .field("recording", &!self.not_recording)
             .finish()
     }
 }
@@ -76,6 +78,12 @@ impl RecordingHooks {
         self.on(hook, move |_, _| Err(exit.clone()))
     }
 
+    /// Stops recording calls (for benchmarks: the handlers still run).
+    pub fn without_recording(mut self) -> Self {
+        self.not_recording = true;
+        self
+    }
+
     /// The calls recorded so far, in order.
     pub fn calls(&self) -> &[HookCall] {
         &self.calls
@@ -101,7 +109,9 @@ impl RecordingHooks {
             Some(handler) => handler(instance, &args),
             None => Ok(0),
         };
-        self.calls.push(HookCall { name, args });
+        if !self.not_recording {
+            self.calls.push(HookCall { name, args });
+        }
         result
     }
 }

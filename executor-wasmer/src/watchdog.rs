@@ -23,6 +23,10 @@ struct Target {
 struct Registry {
     next_id: u64,
     deadlines: BTreeMap<(Instant, u64), Target>,
+    /// When the watchdog wakes up next by itself: `None` while it sleeps until notified.
+    /// A new deadline wakes it only if it is earlier, so that the usual call (registered and
+    /// removed long before its deadline) costs no thread switch.
+    wakes_at: Option<Instant>,
 }
 
 struct Watchdog {
@@ -69,6 +73,7 @@ impl Watchdog {
                 .keys()
                 .next()
                 .map(|(deadline, _)| *deadline);
+            registry.wakes_at = next;
             registry = match next {
                 Some(deadline) => {
                     let wait = deadline.saturating_duration_since(now);
@@ -109,11 +114,10 @@ impl Deadline {
         let mut registry = watchdog.lock();
         let key = (deadline, registry.next_id);
         registry.next_id += 1;
-        let earliest = registry
-            .deadlines
-            .keys()
-            .next()
-            .is_none_or(|first| key < *first);
+        let wake = registry.wakes_at.is_none_or(|wakes_at| deadline < wakes_at);
+        if wake {
+            registry.wakes_at = Some(deadline);
+        }
         registry.deadlines.insert(
             key,
             Target {
@@ -122,7 +126,7 @@ impl Deadline {
             },
         );
         drop(registry);
-        if earliest {
+        if wake {
             watchdog.wake.notify_one();
         }
         Ok(Self {

@@ -90,3 +90,36 @@ fn concurrent_instances_each_stop_at_their_own_deadline() {
         );
     }
 }
+
+#[test]
+fn consecutive_deadlines_each_fire() {
+    // A finite (if large) gas limit, so that a watchdog that missed a deadline fails the
+    // test with out of gas instead of hanging it.
+    let module = compile(&executor_with(v4()), SPIN).unwrap();
+    let options = InstanceOptions {
+        gas_limit: 10_000_000_000,
+        time_limit: Some(Duration::from_millis(50)),
+    };
+    let mut instance = module.instantiate_wasmer(&options).unwrap();
+    let mut hooks = RecordingHooks::new();
+    for function in [
+        "spin",
+        "spin",
+        "quick",
+        "spin",
+        "quick",
+        "quick",
+        "spin_calls",
+    ] {
+        let result = instance.call(function, &mut hooks);
+        if function == "quick" {
+            assert_eq!(result, Ok(()));
+        } else {
+            assert_exit(
+                result,
+                ReturnCode::ExecutionFailed,
+                messages::EXECUTION_TIMEOUT,
+            );
+        }
+    }
+}

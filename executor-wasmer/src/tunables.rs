@@ -1,0 +1,70 @@
+//! How instances lay out their memories: dynamic, bounds-checked memories.
+//!
+//! Wasmer's default (static) memories reserve 8 GiB of address space per instance so that
+//! generated code needs no bounds checks; mapping and unmapping that reservation is most of
+//! the cost of an instance. A contract's memory is small (20 pages declared, grown by a few
+//! pages at most), so memories here reserve only their size plus a 64 KiB guard, and the
+//! generated code checks bounds: a little slower per memory access, much cheaper per
+//! instance, and the VM makes one instance per contract call.
+
+use std::ptr::NonNull;
+
+use wasmer::sys::Tunables;
+use wasmer::sys::vm::{
+    MemoryError, MemoryStyle, TableStyle, VMMemory, VMMemoryDefinition, VMTable, VMTableDefinition,
+};
+use wasmer::{MemoryType, TableType};
+
+/// The guard after a dynamic memory, for constant offsets of loads and stores.
+const OFFSET_GUARD: u64 = 0x1_0000;
+
+/// A description of these tunables, part of the disk cache key (they shape compiled code).
+pub(crate) const PROFILE: &str = "dynamic-memory/guard-64k";
+
+/// The engine tunables of this executor.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ContractTunables;
+
+impl Tunables for ContractTunables {
+    fn memory_style(&self, _memory: &MemoryType) -> MemoryStyle {
+        MemoryStyle::Dynamic {
+            offset_guard_size: OFFSET_GUARD,
+        }
+    }
+
+    fn table_style(&self, _table: &TableType) -> TableStyle {
+        TableStyle::CallerChecksSignature
+    }
+
+    fn create_host_memory(
+        &self,
+        ty: &MemoryType,
+        style: &MemoryStyle,
+    ) -> Result<VMMemory, MemoryError> {
+        VMMemory::new(ty, style)
+    }
+
+    unsafe fn create_vm_memory(
+        &self,
+        ty: &MemoryType,
+        style: &MemoryStyle,
+        vm_definition_location: NonNull<VMMemoryDefinition>,
+    ) -> Result<VMMemory, MemoryError> {
+        // SAFETY: forwarded from the caller, who guarantees `vm_definition_location`.
+        unsafe { VMMemory::from_definition(ty, style, vm_definition_location) }
+    }
+
+    fn create_host_table(&self, ty: &TableType, style: &TableStyle) -> Result<VMTable, String> {
+        VMTable::new(ty, style)
+    }
+
+    unsafe fn create_vm_table(
+        &self,
+        ty: &TableType,
+        style: &TableStyle,
+        vm_definition_location: NonNull<VMTableDefinition>,
+    ) -> Result<VMTable, String> {
+        // SAFETY: forwarded from the caller, who guarantees `vm_definition_location`.
+        unsafe { VMTable::from_definition(ty, style, vm_definition_location) }
+    }
+}
