@@ -13,6 +13,8 @@ use strata_executor_wasmer::testing::RecordingHooks;
 use strata_executor_wasmer::{WasmerConfig, WasmerExecutor, WasmerModule};
 
 const HOOK_CALLS: u32 = 100;
+/// Functions in the large contract: about 50 KB of code.
+const LARGE_FUNCTIONS: usize = 310;
 
 /// A contract of about 50 KB: `functions` functions mixing arithmetic, memory, branches,
 /// loops, calls and hook calls, like compiled contract code.
@@ -106,7 +108,7 @@ fn options() -> InstanceOptions {
 }
 
 fn bench_compile(c: &mut Criterion) {
-    let code = large_contract(120);
+    let code = large_contract(LARGE_FUNCTIONS);
     let mut group = c.benchmark_group("compile");
     group.sample_size(20);
     group.bench_function(format!("contract_{}_bytes", code.len()), |b| {
@@ -126,7 +128,7 @@ fn bench_compile(c: &mut Criterion) {
 fn bench_instantiate_and_call(c: &mut Criterion) {
     let module = compile(SMALL);
     let large = executor()
-        .compile_wasmer(CodeHash([3; 32]), &large_contract(120))
+        .compile_wasmer(CodeHash([3; 32]), &large_contract(LARGE_FUNCTIONS))
         .expect("compiles");
     let mut hooks = RecordingHooks::new().without_recording();
     let mut group = c.benchmark_group("instance");

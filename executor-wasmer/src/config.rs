@@ -15,6 +15,11 @@ pub const MAX_LOCALS_PER_FUNCTION: u64 = 4_000;
 /// The most `memory.grow` instructions a module may contain.
 pub const MAX_MEMORY_GROW_INSTRUCTIONS: u64 = 100;
 
+/// The most elements the contract's table may have: declared, and grown to at run time
+/// (`table.grow` past it fails with -1, as past a declared maximum). A contract has at most
+/// one table. Without this bound, one `table.grow` could ask the host for gigabytes.
+pub const MAX_TABLE_ELEMENTS: u32 = 1 << 16;
+
 /// The version of Wasmer this crate compiles with; part of the disk cache key.
 pub const WASMER_VERSION: &str = "7.4.2";
 

@@ -53,7 +53,7 @@ mod watchdog;
 
 pub use config::{
     Limits, MAX_LOCALS_PER_FUNCTION, MAX_MEMORY_GROW_INSTRUCTIONS, MAX_MEMORY_PAGES,
-    WASMER_VERSION, WasmerConfig,
+    MAX_TABLE_ELEMENTS, WASMER_VERSION, WasmerConfig,
 };
 pub use executor::{CacheStats, WasmerExecutor};
 pub use instance::{WRONG_SIGNATURE, WasmerInstance};

@@ -6,6 +6,9 @@
 //! pages at most), so memories here reserve only their size plus a 64 KiB guard, and the
 //! generated code checks bounds: a little slower per memory access, much cheaper per
 //! instance, and the VM makes one instance per contract call.
+//!
+//! Tables are capped at [`MAX_TABLE_ELEMENTS`], whatever maximum the contract declares, so
+//! that `table.grow` cannot make the host allocate without bound.
 
 use std::ptr::NonNull;
 
@@ -14,6 +17,8 @@ use wasmer::sys::vm::{
     MemoryError, MemoryStyle, TableStyle, VMMemory, VMMemoryDefinition, VMTable, VMTableDefinition,
 };
 use wasmer::{MemoryType, TableType};
+
+use crate::config::MAX_TABLE_ELEMENTS;
 
 /// The guard after a dynamic memory, for constant offsets of loads and stores.
 const OFFSET_GUARD: u64 = 0x1_0000;
@@ -55,7 +60,7 @@ impl Tunables for ContractTunables {
     }
 
     fn create_host_table(&self, ty: &TableType, style: &TableStyle) -> Result<VMTable, String> {
-        VMTable::new(ty, style)
+        VMTable::new(&capped(ty), style)
     }
 
     unsafe fn create_vm_table(
@@ -65,6 +70,15 @@ impl Tunables for ContractTunables {
         vm_definition_location: NonNull<VMTableDefinition>,
     ) -> Result<VMTable, String> {
         // SAFETY: forwarded from the caller, who guarantees `vm_definition_location`.
-        unsafe { VMTable::from_definition(ty, style, vm_definition_location) }
+        unsafe { VMTable::from_definition(&capped(ty), style, vm_definition_location) }
+    }
+}
+
+/// `ty` with its maximum lowered to [`MAX_TABLE_ELEMENTS`].
+fn capped(ty: &TableType) -> TableType {
+    let maximum = ty.maximum.unwrap_or(u32::MAX).min(MAX_TABLE_ELEMENTS);
+    TableType {
+        maximum: Some(maximum.max(ty.minimum)),
+        ..*ty
     }
 }

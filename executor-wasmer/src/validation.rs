@@ -1,12 +1,15 @@
 //! Validation of contract code before compilation: the rules of the production VM.
 
-use executor_api::{ExecutorError, HookInfo, WasmType, hook_info};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use executor_api::{ExecutorError, HOOKS, HookInfo, WasmType};
 use wasmer::sys::wasmparser::{
     ExternalKind, FuncType, FuncValidatorAllocations, FunctionBody, Import, MemoryType, Parser,
     Payload, TypeRef, ValType, ValidPayload, Validator, WasmFeatures,
 };
 
-use crate::config::Limits;
+use crate::config::{Limits, MAX_TABLE_ELEMENTS};
 use crate::globals::RESERVED_PREFIX;
 use crate::operators::{OpKind, is_allowed};
 
@@ -62,6 +65,16 @@ const PROTECTED_FUNCTIONS: &[&str] = &[
     "completedTxEvent",
 ];
 
+/// The hooks by name, with their position in [`HOOKS`].
+static HOOKS_BY_NAME: LazyLock<HashMap<&'static str, (usize, &'static HookInfo)>> =
+    LazyLock::new(|| {
+        HOOKS
+            .iter()
+            .enumerate()
+            .map(|(index, hook)| (hook.name, (index, hook)))
+            .collect()
+    });
+
 /// The longest exported function name, exclusive.
 const MAX_FUNCTION_NAME_LEN: usize = 256;
 
@@ -80,7 +93,8 @@ pub(crate) struct ModuleFacts {
 /// of at most [`Limits::max_memory_pages`] pages; import only hooks of the table (module
 /// `env`, exact signatures) and nothing but functions; contain only the operators of
 /// `allowed-opcodes.txt`, at most [`Limits::max_locals_per_function`] locals per function
-/// and [`Limits::max_memory_grow_instructions`] `memory.grow` instructions; have no start
+/// and [`Limits::max_memory_grow_instructions`] `memory.grow` instructions; declare at most
+/// one table, of at most [`MAX_TABLE_ELEMENTS`] elements; have no start
 /// function; and export functions only under valid names: non-empty, shorter than 256
 /// bytes, `[a-zA-Z0-9_]` not starting with a digit, and neither a hook, a built-in
 /// function nor a protected name (`signalError`, `writeLog`, …).
@@ -161,6 +175,7 @@ struct Checker<'l> {
     imported_functions: u32,
     bodies_seen: u32,
     memories: u32,
+    tables: u32,
     memory_exported: bool,
     memory_grows: u64,
     facts: ModuleFacts,
@@ -174,6 +189,7 @@ impl<'l> Checker<'l> {
             imported_functions: 0,
             bodies_seen: 0,
             memories: 0,
+            tables: 0,
             memory_exported: false,
             memory_grows: 0,
             facts: ModuleFacts::default(),
@@ -195,6 +211,11 @@ impl<'l> Checker<'l> {
             Payload::MemorySection(reader) => {
                 for memory in reader.clone() {
                     self.memory(&memory.map_err(wasm_error("memory section"))?)?;
+                }
+            }
+            Payload::TableSection(reader) => {
+                for table in reader.clone() {
+                    self.table(table.map_err(wasm_error("table section"))?.ty.initial)?;
                 }
             }
             Payload::ExportSection(reader) => {
@@ -226,7 +247,7 @@ impl<'l> Checker<'l> {
                 import.module, import.name
             )));
         }
-        let Some(hook) = hook_info(import.name) else {
+        let Some(&(index, hook)) = HOOKS_BY_NAME.get(import.name) else {
             return Err(invalid(format!("import `{}`: not a VM hook", import.name)));
         };
         let ty = usize::try_from(type_index)
@@ -241,10 +262,6 @@ impl<'l> Checker<'l> {
                 hook.wasm_signature()
             )));
         }
-        let index = executor_api::HOOKS
-            .iter()
-            .position(|h| h.name == hook.name)
-            .unwrap_or_default();
         self.facts
             .imported_hooks
             .push((import.name.to_owned(), index));
@@ -265,6 +282,19 @@ impl<'l> Checker<'l> {
             return Err(invalid(format!(
                 "memory of {pages} pages declared, at most {} allowed",
                 self.limits.max_memory_pages
+            )));
+        }
+        Ok(())
+    }
+
+    fn table(&mut self, initial: u64) -> Result<(), ExecutorError> {
+        self.tables += 1;
+        if self.tables > 1 {
+            return Err(invalid("more than one table declared"));
+        }
+        if initial > u64::from(MAX_TABLE_ELEMENTS) {
+            return Err(invalid(format!(
+                "table of {initial} elements declared, at most {MAX_TABLE_ELEMENTS} allowed"
             )));
         }
         Ok(())
@@ -354,7 +384,7 @@ fn check_function_name(name: &str) -> Result<(), &'static str> {
     if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         return Err("name has characters other than [a-zA-Z0-9_]");
     }
-    if hook_info(name).is_some() {
+    if HOOKS_BY_NAME.contains_key(name) {
         return Err("name of a VM hook");
     }
     if BUILTIN_FUNCTIONS.contains(&name) {

@@ -88,3 +88,25 @@ fn schedule_v4_allows_100_single_page_grows() {
     let result = instance.call("grow", &mut hooks);
     assert_exit(result, ReturnCode::ExecutionFailed, messages::MEMORY_LIMIT);
 }
+
+const TABLE: &str = r#"
+    (module
+      (memory (export "memory") 1)
+      (table 1 funcref)
+      (func (export "grow_huge") (i32.store (i32.const 0) (table.grow (ref.null func) (i32.const -1))))
+      (func (export "grow_to_cap")
+        (i32.store (i32.const 0) (table.grow (ref.null func) (i32.const 65535))))
+      (func (export "grow1") (i32.store (i32.const 0) (table.grow (ref.null func) (i32.const 1)))))
+"#;
+
+#[test]
+fn table_grow_is_capped_without_allocating() {
+    let mut instance = instance_with(v4(), TABLE, 1_000_000);
+    let mut hooks = RecordingHooks::new();
+    instance.call("grow_huge", &mut hooks).unwrap();
+    assert_eq!(stored(&instance), -1);
+    instance.call("grow_to_cap", &mut hooks).unwrap();
+    assert_eq!(stored(&instance), 1);
+    instance.call("grow1", &mut hooks).unwrap();
+    assert_eq!(stored(&instance), -1);
+}

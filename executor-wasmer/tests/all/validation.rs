@@ -222,6 +222,22 @@ fn every_hook_of_the_table_links_with_its_signature() {
 }
 
 #[test]
+fn at_most_one_table_of_65536_elements() {
+    let table = |decl: &str| {
+        format!(r#"(module (memory (export "memory") 1) {decl} (func (export "run")))"#)
+    };
+    assert!(compile(&executor_with(v4()), &table("(table 65536 funcref)")).is_ok());
+    assert_eq!(
+        invalid(&table("(table 65537 funcref)")),
+        "table of 65537 elements declared, at most 65536 allowed"
+    );
+    assert_eq!(
+        invalid(&table("(table 1 funcref) (table 1 funcref)")),
+        "more than one table declared"
+    );
+}
+
+#[test]
 fn at_most_4000_locals_per_function() {
     let ok = with_body("(local i32) (local i64) (local i32 i32)");
     assert!(compile(&executor_with(v4()), &ok).is_ok());
