@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 use std::hint::black_box;
+use std::ptr::NonNull;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -11,6 +12,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use executor_api::{CodeHash, GasSchedule, InstanceOptions, Module};
 use strata_executor_wasmer::testing::RecordingHooks;
 use strata_executor_wasmer::{WasmerConfig, WasmerExecutor, WasmerModule};
+use wasmer::sys::vm;
 
 const HOOK_CALLS: u32 = 100;
 /// Functions in the large contract: about 50 KB of code.
@@ -160,9 +162,61 @@ fn bench_instantiate_and_call(c: &mut Criterion) {
     group.finish();
 }
 
-/// The loops compiled by plain singlepass, without metering, for the baseline.
-fn unmetered(name: &str) -> impl FnMut() {
-    let mut store = wasmer::Store::new(wasmer::sys::Singlepass::new());
+/// Wasmer's tunables with the executor's memory layout (dynamic, bounds-checked), to
+/// separate the cost of metering from the cost of bounds checks.
+struct DynamicMemory;
+
+impl wasmer::sys::Tunables for DynamicMemory {
+    fn memory_style(&self, _: &wasmer::MemoryType) -> vm::MemoryStyle {
+        vm::MemoryStyle::Dynamic {
+            offset_guard_size: 0x1_0000,
+        }
+    }
+    fn table_style(&self, _: &wasmer::TableType) -> vm::TableStyle {
+        vm::TableStyle::CallerChecksSignature
+    }
+    fn create_host_memory(
+        &self,
+        ty: &wasmer::MemoryType,
+        style: &vm::MemoryStyle,
+    ) -> Result<vm::VMMemory, vm::MemoryError> {
+        vm::VMMemory::new(ty, style)
+    }
+    unsafe fn create_vm_memory(
+        &self,
+        ty: &wasmer::MemoryType,
+        style: &vm::MemoryStyle,
+        location: NonNull<vm::VMMemoryDefinition>,
+    ) -> Result<vm::VMMemory, vm::MemoryError> {
+        // SAFETY: forwarded from the caller.
+        unsafe { vm::VMMemory::from_definition(ty, style, location) }
+    }
+    fn create_host_table(
+        &self,
+        ty: &wasmer::TableType,
+        style: &vm::TableStyle,
+    ) -> Result<vm::VMTable, String> {
+        vm::VMTable::new(ty, style)
+    }
+    unsafe fn create_vm_table(
+        &self,
+        ty: &wasmer::TableType,
+        style: &vm::TableStyle,
+        location: NonNull<vm::VMTableDefinition>,
+    ) -> Result<vm::VMTable, String> {
+        // SAFETY: forwarded from the caller.
+        unsafe { vm::VMTable::from_definition(ty, style, location) }
+    }
+}
+
+/// The loops compiled by plain singlepass, without metering: with Wasmer's default static
+/// memory, or with the executor's dynamic memory.
+fn unmetered(name: &str, dynamic_memory: bool) -> impl FnMut() {
+    let mut engine = wasmer::sys::EngineBuilder::new(wasmer::sys::Singlepass::new()).engine();
+    if dynamic_memory {
+        engine.set_tunables(DynamicMemory);
+    }
+    let mut store = wasmer::Store::new(engine);
     let code = wat::parse_str(LOOPS).expect("valid WAT");
     let module = wasmer::Module::new(&store, code).expect("compiles");
     let instance =
@@ -184,8 +238,12 @@ fn bench_metering(c: &mut Criterion) {
         group.bench_function(format!("{name}/metered"), |b| {
             b.iter(|| instance.call(name, &mut hooks));
         });
-        let mut run = unmetered(name);
+        let mut run = unmetered(name, true);
         group.bench_function(format!("{name}/unmetered"), |b| b.iter(&mut run));
+        let mut run = unmetered(name, false);
+        group.bench_function(format!("{name}/unmetered_static_memory"), |b| {
+            b.iter(&mut run);
+        });
     }
     group.finish();
 }
