@@ -5,6 +5,7 @@ use executor_api::{EarlyExit, Executor, InstanceAccess};
 use num_bigint::BigInt;
 
 use crate::VmConfig;
+use crate::go_rand::SeedRandReader;
 use crate::managed::ManagedTypes;
 use crate::output::OutputJournal;
 
@@ -59,6 +60,8 @@ pub struct Context<'a> {
     /// The last early exit a hook returned: the VM keeps a hook's message, and replaces the
     /// engine's own trap messages with the production VM's "execution failed".
     pub(crate) hook_exit: Option<EarlyExit>,
+    /// The transaction's random generator, made at its first use (`mBufferSetRandom`).
+    random: Option<SeedRandReader>,
 }
 
 impl<'a> Context<'a> {
@@ -77,7 +80,24 @@ impl<'a> Context<'a> {
             output: OutputJournal::default(),
             frames: Vec::new(),
             hook_exit: None,
+            random: None,
         }
+    }
+
+    /// The transaction's random generator, seeded as the production VM seeds it from the
+    /// previous and current blocks' random seeds (48 bytes each) and the transaction hash of
+    /// the first execution that asks for it.
+    pub(crate) fn random_reader(&mut self) -> &mut SeedRandReader {
+        let (chain, frames) = (self.chain, &self.frames);
+        self.random.get_or_insert_with(|| {
+            let previous = crate::convert::random_seed(chain.previous_block());
+            let current = crate::convert::random_seed(chain.current_block());
+            let tx_hash = frames
+                .last()
+                .map(|f| f.input.current_tx_hash.as_slice())
+                .unwrap_or_default();
+            SeedRandReader::for_transaction(&previous, &current, tx_hash)
+        })
     }
 
     /// Remembers the early exit a hook returned (the dispatcher calls it).

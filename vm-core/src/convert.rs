@@ -55,6 +55,14 @@ pub(crate) fn i64_signed_bytes(value: i64) -> Vec<u8> {
 
 /// `data` left-padded with zeros to `size` bytes; longer data is returned unchanged
 /// (`vmhost.PadBytesLeft`).
+/// The length of a block's random seed on chain.
+pub(crate) const RANDOM_SEED_LEN: usize = 48;
+
+/// A block's random seed as contracts see it: 48 bytes, a shorter seed left-padded with zeros.
+pub(crate) fn random_seed(block: blockchain_hooks::BlockInfo) -> Vec<u8> {
+    pad_left(block.random_seed, RANDOM_SEED_LEN)
+}
+
 pub(crate) fn pad_left(data: Vec<u8>, size: usize) -> Vec<u8> {
     if data.len() >= size {
         return data;

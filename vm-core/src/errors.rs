@@ -106,3 +106,6 @@ pub const BYTES_EXCEED_UINT64: &str = "bytes cannot be parsed as uint64";
 pub const BIG_INT_TOO_LARGE: &str = "big int too large";
 /// Strata's own limit (no production message): a managed buffer beyond `MAX_BUFFER_BYTES`.
 pub const MANAGED_BUFFER_TOO_LARGE: &str = "managed buffer too large";
+
+/// `mBufferSetRandom` with a length below 1.
+pub const LENGTH_OF_BUFFER_NOT_CORRECT: &str = "length of buffer is not correct";

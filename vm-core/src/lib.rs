@@ -54,6 +54,7 @@ mod config;
 mod context;
 mod convert;
 pub mod errors;
+mod go_rand;
 mod hooks;
 mod host;
 mod managed;

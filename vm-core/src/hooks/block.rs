@@ -9,9 +9,6 @@ use super::prelude::*;
 use crate::abi::{charge, set_buffer, store};
 use crate::convert;
 
-/// The length of a block's random seed.
-const RANDOM_SEED_LEN: usize = 48;
-
 fn current(ctx: &Context<'_>) -> BlockInfo {
     ctx.chain.current_block()
 }
@@ -21,7 +18,7 @@ fn previous(ctx: &Context<'_>) -> BlockInfo {
 }
 
 fn seed(block: BlockInfo) -> Vec<u8> {
-    convert::pad_left(block.random_seed, RANDOM_SEED_LEN)
+    convert::random_seed(block)
 }
 
 fn as_i64(value: u64) -> i64 {

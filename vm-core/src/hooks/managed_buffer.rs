@@ -2,8 +2,8 @@
 //! VM's semantics, messages and gas (`vmhost/vmhooks/manBufOps.go`, `managedBufferToHex` in
 //! `managedei.go`).
 //!
-//! Every failure stops execution (return code 10), a slice outside its buffer included
-//! ("invalid argument"); the hooks answer 0 on success. The hooks of this file that need
+//! Every failure stops execution (return code 10); a slice outside its buffer answers 1 and
+//! execution goes on; the hooks answer 0 on success. The hooks of this file that need
 //! storage, arguments or the output (`mBufferStorageStore`, `mBufferGetArgument`,
 //! `mBufferFinish`, …) live with their domains.
 
@@ -29,7 +29,37 @@ refused! {
     // Big floats belong with the big-float hooks.
     mbuffer_to_big_float(i32, i32) -> i32;
     mbuffer_from_big_float(i32, i32) -> i32;
-    // Needs the transaction's random generator, seeded from the blocks' random seeds and the
-    // transaction hash, shared by all executions of the transaction.
-    mbuffer_set_random(i32, i32) -> i32;
+}
+
+/// `mBufferSetRandom`: sets (or creates) `destination_handle` to `length` pseudo-random bytes
+/// of the transaction's generator (the production VM's: Go's `math/rand` seeded from the
+/// previous and current block seeds and the transaction hash, shared by every execution of the
+/// transaction); answers 0.
+///
+/// # Gas
+/// `MBufferSetRandom` + `DataCopyPerByte` × `length`, in one charge.
+///
+/// # Errors
+/// Execution failed, "length of buffer is not correct", for a length below 1; out of gas.
+pub(crate) fn mbuffer_set_random(
+    ctx: &mut Context<'_>,
+    instance: &mut dyn InstanceAccess,
+    destination_handle: i32,
+    length: i32,
+) -> Result<i32, EarlyExit> {
+    let length = usize::try_from(length)
+        .ok()
+        .filter(|&l| l >= 1)
+        .ok_or_else(|| crate::errors::failed(crate::errors::LENGTH_OF_BUFFER_NOT_CORRECT))?;
+    let schedule = ctx.schedule;
+    ctx.use_gas_per_byte(
+        instance,
+        schedule.managed_buffer_api_cost.m_buffer_set_random,
+        schedule.base_operation_cost.data_copy_per_byte,
+        length,
+    )?;
+    let mut bytes = vec![0; length];
+    ctx.random_reader().read(&mut bytes);
+    ctx.managed().set_buffer(destination_handle, bytes);
+    Ok(0)
 }

@@ -167,3 +167,45 @@ fn failures_stop_execution_with_the_production_messages() {
         assert_failed(&out, ReturnCode::ExecutionFailed, message);
     }
 }
+
+const RANDOM: &str = r#"
+(module
+  (import "env" "mBufferSetRandom" (func $random (param i32 i32) (result i32)))
+  (import "env" "mBufferFinish" (func $finish (param i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "twoDraws")
+    (drop (call $random (i32.const 1) (i32.const 10)))
+    (drop (call $finish (i32.const 1)))
+    (drop (call $random (i32.const 2) (i32.const 5)))
+    (drop (call $finish (i32.const 2))))
+  (func (export "zeroLength")
+    (drop (call $random (i32.const 1) (i32.const 0)))))
+"#;
+
+#[test]
+fn random_bytes_are_the_production_generators_and_the_draws_continue() {
+    // Expected bytes computed independently from Go's math/rand, seeded with the first 8 bytes
+    // of sha256(48 zero bytes ‖ 48 zero bytes ‖ the harness's tx hash c1…c1): the two draws
+    // continue one stream.
+    let w = World::free().contract(1, RANDOM);
+    let out = w.call(1, "twoDraws", &[]);
+    assert_ok(&out);
+    let hex = |b: &Vec<u8>| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    let drawn: Vec<String> = out.return_data.iter().map(hex).collect();
+    assert_eq!(drawn, ["796219b495b942dd5362", "4cdfeb4f0b"]);
+    // MBufferSetRandom 6000 + 100 × 10, then 6000 + 100 × 5; MBufferFinish 1000 + 1000 × len.
+    let hooks = 7000 + 11_000 + 6500 + 6000;
+    assert_eq!(used(&out), w.call_cost(sc(1)) + hooks);
+    assert_eq!(w.call(1, "twoDraws", &[]), out, "deterministic");
+}
+
+#[test]
+fn random_buffers_need_a_positive_length() {
+    let w = World::free().contract(1, RANDOM);
+    let out = w.call(1, "zeroLength", &[]);
+    assert_failed(
+        &out,
+        ReturnCode::ExecutionFailed,
+        "length of buffer is not correct",
+    );
+}
