@@ -79,6 +79,12 @@ pub trait BlockchainHooks {
     /// The previous block.
     fn previous_block(&self) -> BlockInfo;
 
+    /// The first block of the current epoch (nonce, round, timestamps).
+    fn epoch_start_block(&self) -> BlockInfo;
+
+    /// The duration of a round, in milliseconds.
+    fn round_time_ms(&self) -> u64;
+
     /// The hash of the block with `nonce`, if the chain knows it.
     fn block_hash(&self, nonce: u64) -> Option<Vec<u8>>;
 

@@ -19,6 +19,9 @@ pub use account::{Account, TokenHolding};
 
 use crate::WorldError;
 
+/// The round duration of a new world, in milliseconds: the mainnet's 6 s.
+pub const DEFAULT_ROUND_TIME_MS: u64 = 6_000;
+
 /// The in-memory blockchain of the scenario runner: implements
 /// [`BlockchainHooks`](blockchain_hooks::BlockchainHooks) (with the protocol's builtin
 /// functions) and dispatches contract executions to the [`VmHandler`] registered for the VM
@@ -30,6 +33,8 @@ pub struct World {
     pub(crate) shards: HashMap<Address, u32>,
     pub(crate) current_block: BlockInfo,
     pub(crate) previous_block: BlockInfo,
+    pub(crate) epoch_start_block: BlockInfo,
+    pub(crate) round_time_ms: u64,
     pub(crate) block_hashes: Vec<Vec<u8>>,
     pub(crate) paused_tokens: BTreeSet<Vec<u8>>,
     pub(crate) limited_transfer_tokens: BTreeSet<Vec<u8>>,
@@ -65,6 +70,8 @@ impl World {
             shards: HashMap::new(),
             current_block: BlockInfo::default(),
             previous_block: BlockInfo::default(),
+            epoch_start_block: BlockInfo::default(),
+            round_time_ms: DEFAULT_ROUND_TIME_MS,
             block_hashes: Vec::new(),
             paused_tokens: BTreeSet::new(),
             limited_transfer_tokens: BTreeSet::new(),
@@ -153,6 +160,16 @@ impl World {
     /// Sets the current block.
     pub fn set_current_block(&mut self, block: BlockInfo) {
         self.current_block = block;
+    }
+
+    /// Sets the first block of the current epoch.
+    pub fn set_epoch_start_block(&mut self, block: BlockInfo) {
+        self.epoch_start_block = block;
+    }
+
+    /// Sets the round duration, in milliseconds.
+    pub fn set_round_time_ms(&mut self, round_time_ms: u64) {
+        self.round_time_ms = round_time_ms;
     }
 
     /// Sets the previous block.

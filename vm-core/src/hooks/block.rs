@@ -221,9 +221,47 @@ pub(crate) fn managed_get_prev_block_random_seed(
 
 // The round time and the epoch-start block are not in `BlockchainHooks`: these hooks wait
 // for the chain interface to carry them.
-refused! {
-    get_block_round_time_ms() -> i64;
-    epoch_start_block_timestamp_ms() -> i64;
-    epoch_start_block_nonce() -> i64;
-    epoch_start_block_round() -> i64;
+/// `getBlockRoundTimeMs`: the round duration, in milliseconds.
+pub(crate) fn get_block_round_time_ms(
+    ctx: &mut Context<'_>,
+    instance: &mut dyn InstanceAccess,
+) -> Result<i64, EarlyExit> {
+    charge(instance, ctx.schedule.base_ops_api_cost.get_round_time)?;
+    Ok(as_i64(ctx.chain.round_time_ms()))
 }
+
+/// `epochStartBlockTimestampMs`: the timestamp of the epoch's first block, in milliseconds.
+pub(crate) fn epoch_start_block_timestamp_ms(
+    ctx: &mut Context<'_>,
+    instance: &mut dyn InstanceAccess,
+) -> Result<i64, EarlyExit> {
+    let cost = ctx.schedule.base_ops_api_cost.epoch_start_block_time_stamp;
+    charge(instance, cost)?;
+    Ok(as_i64(ctx.chain.epoch_start_block().timestamp_ms))
+}
+
+/// `epochStartBlockNonce`: the nonce of the epoch's first block.
+pub(crate) fn epoch_start_block_nonce(
+    ctx: &mut Context<'_>,
+    instance: &mut dyn InstanceAccess,
+) -> Result<i64, EarlyExit> {
+    charge(
+        instance,
+        ctx.schedule.base_ops_api_cost.epoch_start_block_nonce,
+    )?;
+    Ok(as_i64(ctx.chain.epoch_start_block().nonce))
+}
+
+/// `epochStartBlockRound`: the round of the epoch's first block.
+pub(crate) fn epoch_start_block_round(
+    ctx: &mut Context<'_>,
+    instance: &mut dyn InstanceAccess,
+) -> Result<i64, EarlyExit> {
+    charge(
+        instance,
+        ctx.schedule.base_ops_api_cost.epoch_start_block_round,
+    )?;
+    Ok(as_i64(ctx.chain.epoch_start_block().round))
+}
+
+refused! {}

@@ -69,6 +69,14 @@ impl BlockchainHooks for EmptyChain {
     fn previous_block(&self) -> BlockInfo {
         BlockInfo::default()
     }
+
+    fn epoch_start_block(&self) -> BlockInfo {
+        BlockInfo::default()
+    }
+
+    fn round_time_ms(&self) -> u64 {
+        0
+    }
     fn block_hash(&self, _: u64) -> Option<Vec<u8>> {
         None
     }

@@ -42,6 +42,10 @@ pub struct MockChain {
     pub current_block: BlockInfo,
     /// The previous block.
     pub previous_block: BlockInfo,
+    /// The first block of the current epoch.
+    pub epoch_start_block: BlockInfo,
+    /// The round duration, in milliseconds.
+    pub round_time_ms: u64,
     /// Block hashes by nonce.
     pub block_hashes: BTreeMap<u64, Vec<u8>>,
     /// The state root hash.
@@ -249,6 +253,14 @@ impl BlockchainHooks for MockChain {
 
     fn previous_block(&self) -> BlockInfo {
         self.previous_block.clone()
+    }
+
+    fn epoch_start_block(&self) -> BlockInfo {
+        self.epoch_start_block.clone()
+    }
+
+    fn round_time_ms(&self) -> u64 {
+        self.round_time_ms
     }
 
     fn block_hash(&self, nonce: u64) -> Option<Vec<u8>> {

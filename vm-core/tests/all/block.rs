@@ -118,3 +118,33 @@ fn short_random_seeds_are_left_padded() {
     expected.extend([7, 7]);
     assert_eq!(out.return_data[0], expected);
 }
+
+const EPOCH: &str = r#"
+(module
+  (import "env" "int64finish" (func $i64_finish (param i64)))
+  (import "env" "getBlockRoundTimeMs" (func $round_time (result i64)))
+  (import "env" "epochStartBlockTimestampMs" (func $start_ts_ms (result i64)))
+  (import "env" "epochStartBlockNonce" (func $start_nonce (result i64)))
+  (import "env" "epochStartBlockRound" (func $start_round (result i64)))
+  (memory (export "memory") 1)
+  (func (export "epoch")
+    (call $i64_finish (call $round_time)) (call $i64_finish (call $start_ts_ms))
+    (call $i64_finish (call $start_nonce)) (call $i64_finish (call $start_round))))
+"#;
+
+#[test]
+fn round_time_and_epoch_start_block() {
+    let mut w = World::free().contract(1, EPOCH);
+    w.chain.round_time_ms = 6_000;
+    w.chain.epoch_start_block = block(7);
+    let out = w.call(1, "epoch", &[]);
+    assert_ok(&out);
+    assert_eq!(out.return_data, vec![be(6_000), be(10_000), be(7), be(8)]);
+    let c = &w.schedule.base_ops_api_cost;
+    let hooks = c.get_round_time
+        + c.epoch_start_block_time_stamp
+        + c.epoch_start_block_nonce
+        + c.epoch_start_block_round
+        + 4 * c.int64_finish;
+    assert_eq!(used(&out), w.call_cost(sc(1)) + hooks);
+}

@@ -126,6 +126,14 @@ impl BlockchainHooks for World {
         self.previous_block.clone()
     }
 
+    fn epoch_start_block(&self) -> BlockInfo {
+        self.epoch_start_block.clone()
+    }
+
+    fn round_time_ms(&self) -> u64 {
+        self.round_time_ms
+    }
+
     fn block_hash(&self, nonce: u64) -> Option<Vec<u8>> {
         self.block_hashes.get(usize::try_from(nonce).ok()?).cloned()
     }
