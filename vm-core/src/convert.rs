@@ -1,44 +1,20 @@
 //! Byte encodings the hooks share: big-endian magnitudes as Go's `big.Int.Bytes`, minimal
 //! two's complement as the `mx-components-big-int` `twos-complement` package, left padding.
 //!
-//! Small private helpers of the account, argument, storage and call-value hooks; the managed
-//! types module has its own for the big-integer hooks.
+//! Small private helpers of the account, argument, storage and call-value hooks. The big-integer
+//! conversions are the managed types module's (`crate::managed::big_int_to_unsigned_bytes`, …).
 
-use num_bigint::{BigInt, BigUint, Sign};
+use num_bigint::{BigInt, BigUint};
 
-/// The magnitude of `value` in minimal big-endian bytes; zero is empty (Go's `Bytes()`).
-pub(crate) fn unsigned_bytes(value: &BigInt) -> Vec<u8> {
-    biguint_bytes(value.magnitude())
-}
+use crate::managed::big_int_to_signed_bytes;
 
-/// `value` in minimal big-endian bytes; zero is empty.
+/// `value` in minimal big-endian bytes; zero is empty (Go's `Bytes()`).
 pub(crate) fn biguint_bytes(value: &BigUint) -> Vec<u8> {
     if value.bits() == 0 {
         Vec::new()
     } else {
         value.to_bytes_be()
     }
-}
-
-/// The non-negative integer of big-endian `bytes` (empty is zero).
-pub(crate) fn from_unsigned(bytes: &[u8]) -> BigInt {
-    BigInt::from_bytes_be(Sign::Plus, bytes)
-}
-
-/// `value` in minimal two's complement, big-endian; zero is empty (`twos.ToBytes`).
-pub(crate) fn signed_bytes(value: &BigInt) -> Vec<u8> {
-    if value.sign() == Sign::NoSign {
-        return Vec::new();
-    }
-    value.to_signed_bytes_be()
-}
-
-/// The integer of two's-complement big-endian `bytes` (empty is zero, `twos.SetBytes`).
-pub(crate) fn from_signed(bytes: &[u8]) -> BigInt {
-    if bytes.is_empty() {
-        return BigInt::default();
-    }
-    BigInt::from_signed_bytes_be(bytes)
 }
 
 /// `value` in minimal big-endian bytes; zero is empty (`big.NewInt(0).SetUint64(v).Bytes()`).
@@ -50,11 +26,9 @@ pub(crate) fn u64_bytes(value: u64) -> Vec<u8> {
 
 /// `value` in minimal two's complement (`twos.ToBytes(big.NewInt(v))`).
 pub(crate) fn i64_signed_bytes(value: i64) -> Vec<u8> {
-    signed_bytes(&BigInt::from(value))
+    big_int_to_signed_bytes(&BigInt::from(value))
 }
 
-/// `data` left-padded with zeros to `size` bytes; longer data is returned unchanged
-/// (`vmhost.PadBytesLeft`).
 /// The length of a block's random seed on chain.
 pub(crate) const RANDOM_SEED_LEN: usize = 48;
 
@@ -63,6 +37,8 @@ pub(crate) fn random_seed(block: blockchain_hooks::BlockInfo) -> Vec<u8> {
     pad_left(block.random_seed, RANDOM_SEED_LEN)
 }
 
+/// `data` left-padded with zeros to `size` bytes; longer data is returned unchanged
+/// (`vmhost.PadBytesLeft`).
 pub(crate) fn pad_left(data: Vec<u8>, size: usize) -> Vec<u8> {
     if data.len() >= size {
         return data;
@@ -75,6 +51,14 @@ pub(crate) fn pad_left(data: Vec<u8>, size: usize) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::managed::{
+        big_int_from_signed_bytes as from_signed, big_int_from_unsigned_bytes as from_unsigned,
+        big_int_to_unsigned_bytes as unsigned_bytes,
+    };
+
+    fn signed_bytes(value: &BigInt) -> Vec<u8> {
+        big_int_to_signed_bytes(value)
+    }
 
     #[test]
     fn twos_complement_matches_the_go_package() {

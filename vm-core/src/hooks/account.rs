@@ -5,7 +5,6 @@
 
 use super::prelude::*;
 use crate::abi::{buffer, charge, load_address, set_big_int, set_buffer, store};
-use crate::convert;
 
 /// `getGasLeft`: the gas left after this hook's own cost.
 pub(crate) fn get_gas_left(
@@ -83,7 +82,11 @@ pub(crate) fn get_external_balance(
     )?;
     let address = load_address(instance, address_offset)?;
     let balance = ctx.balance_of(address);
-    store(instance, result_offset, &convert::unsigned_bytes(&balance))
+    store(
+        instance,
+        result_offset,
+        &crate::managed::big_int_to_unsigned_bytes(&balance),
+    )
 }
 
 /// `getCaller`: the caller's address at `result_offset`.

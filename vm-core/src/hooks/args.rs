@@ -187,7 +187,11 @@ pub(crate) fn big_int_get_unsigned_argument(
         ctx.schedule.big_int_api_cost.big_int_get_unsigned_argument,
     )?;
     let arg = argument(ctx, id, errors::INVALID_ARGUMENT)?;
-    set_big_int(ctx, destination_handle, convert::from_unsigned(&arg));
+    set_big_int(
+        ctx,
+        destination_handle,
+        crate::managed::big_int_from_unsigned_bytes(&arg),
+    );
     Ok(())
 }
 
@@ -213,7 +217,11 @@ pub(crate) fn big_int_get_signed_argument(
             arg.len(),
         ),
     )?;
-    set_big_int(ctx, destination_handle, convert::from_signed(&arg));
+    set_big_int(
+        ctx,
+        destination_handle,
+        crate::managed::big_int_from_signed_bytes(&arg),
+    );
     Ok(())
 }
 
@@ -245,7 +253,11 @@ pub(crate) fn big_int_finish_unsigned(
         ctx.schedule.big_int_api_cost.big_int_finish_unsigned,
     )?;
     let value = big_int(ctx, reference_handle)?;
-    finish_charged(ctx, instance, convert::unsigned_bytes(&value))
+    finish_charged(
+        ctx,
+        instance,
+        crate::managed::big_int_to_unsigned_bytes(&value),
+    )
 }
 
 /// `bigIntFinishSigned`: minimal two's complement.
@@ -259,7 +271,11 @@ pub(crate) fn big_int_finish_signed(
         ctx.schedule.big_int_api_cost.big_int_finish_signed,
     )?;
     let value = big_int(ctx, reference_handle)?;
-    finish_charged(ctx, instance, convert::signed_bytes(&value))
+    finish_charged(
+        ctx,
+        instance,
+        crate::managed::big_int_to_signed_bytes(&value),
+    )
 }
 
 /// `mBufferGetArgument`.
@@ -303,9 +319,9 @@ fn small_int_argument(
     charge_unbounded(instance, ctx.schedule.base_ops_api_cost.int64_get_argument);
     let arg = argument(ctx, id, errors::ARG_INDEX_OUT_OF_RANGE)?;
     Ok(if signed {
-        convert::from_signed(&arg)
+        crate::managed::big_int_from_signed_bytes(&arg)
     } else {
-        convert::from_unsigned(&arg)
+        crate::managed::big_int_from_unsigned_bytes(&arg)
     })
 }
 

@@ -174,7 +174,7 @@ pub(crate) fn big_int_storage_store_unsigned(
         ctx.schedule.big_int_api_cost.big_int_storage_store_unsigned,
     )?;
     let key = load(instance, key_offset, key_length)?;
-    let value = convert::unsigned_bytes(&big_int_or_create(ctx, source_handle));
+    let value = crate::managed::big_int_to_unsigned_bytes(&big_int_or_create(ctx, source_handle));
     storage::set(ctx, instance, &key, &value, false).map(status)
 }
 
@@ -193,7 +193,7 @@ pub(crate) fn big_int_storage_load_unsigned(
     set_big_int(
         ctx,
         destination_handle,
-        convert::from_unsigned(&loaded.value),
+        crate::managed::big_int_from_unsigned_bytes(&loaded.value),
     );
     Ok(len_i32(loaded.value.len()))
 }
@@ -306,7 +306,7 @@ pub(crate) fn small_int_storage_load_unsigned(
     key_length: MemLength,
 ) -> Result<i64, EarlyExit> {
     let bytes = small_int_load(ctx, instance, key_offset, key_length)?;
-    u64::try_from(&convert::from_unsigned(&bytes))
+    u64::try_from(&crate::managed::big_int_from_unsigned_bytes(&bytes))
         .map(|v| v as i64)
         .map_err(|_| failed(errors::STORAGE_VALUE_OUT_OF_RANGE))
 }
@@ -319,7 +319,7 @@ pub(crate) fn small_int_storage_load_signed(
     key_length: MemLength,
 ) -> Result<i64, EarlyExit> {
     let bytes = small_int_load(ctx, instance, key_offset, key_length)?;
-    i64::try_from(&convert::from_signed(&bytes))
+    i64::try_from(&crate::managed::big_int_from_signed_bytes(&bytes))
         .map_err(|_| failed(errors::STORAGE_VALUE_OUT_OF_RANGE))
 }
 
