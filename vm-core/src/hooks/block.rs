@@ -17,10 +17,6 @@ fn previous(ctx: &Context<'_>) -> BlockInfo {
     ctx.chain.previous_block()
 }
 
-fn seed(block: BlockInfo) -> Vec<u8> {
-    convert::random_seed(block)
-}
-
 fn as_i64(value: u64) -> i64 {
     value as i64
 }
@@ -100,7 +96,7 @@ pub(crate) fn get_block_random_seed(
         instance,
         ctx.schedule.base_ops_api_cost.get_block_random_seed,
     )?;
-    store(instance, pointer, &seed(current(ctx)))
+    store(instance, pointer, &convert::random_seed(current(ctx)))
 }
 
 /// `getStateRootHash`.
@@ -174,7 +170,7 @@ pub(crate) fn get_prev_block_random_seed(
         instance,
         ctx.schedule.base_ops_api_cost.get_block_random_seed,
     )?;
-    store(instance, pointer, &seed(previous(ctx)))
+    store(instance, pointer, &convert::random_seed(previous(ctx)))
 }
 
 /// `managedGetStateRootHash`.
@@ -199,7 +195,7 @@ pub(crate) fn managed_get_block_random_seed(
         instance,
         ctx.schedule.base_ops_api_cost.get_block_random_seed,
     )?;
-    let seed = seed(current(ctx));
+    let seed = convert::random_seed(current(ctx));
     set_buffer(ctx, result_handle, seed);
     Ok(())
 }
@@ -214,7 +210,7 @@ pub(crate) fn managed_get_prev_block_random_seed(
         instance,
         ctx.schedule.base_ops_api_cost.get_block_random_seed,
     )?;
-    let seed = seed(previous(ctx));
+    let seed = convert::random_seed(previous(ctx));
     set_buffer(ctx, result_handle, seed);
     Ok(())
 }
