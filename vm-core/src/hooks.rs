@@ -42,9 +42,11 @@ mod async_call;
 mod big_float;
 mod big_int;
 mod block;
+mod bls;
 mod call_value;
 mod crypto;
 mod deploy;
+mod elliptic_curve;
 mod error;
 mod esdt;
 mod log;
@@ -60,9 +62,11 @@ use async_call::*;
 use big_float::*;
 use big_int::*;
 use block::*;
+use bls::*;
 use call_value::*;
 use crypto::*;
 use deploy::*;
+use elliptic_curve::*;
 use error::*;
 use esdt::*;
 use log::*;
@@ -80,9 +84,11 @@ const REFUSED_BY_DOMAIN: &[&[&str]] = &[
     big_float::REFUSED,
     big_int::REFUSED,
     block::REFUSED,
+    bls::REFUSED,
     call_value::REFUSED,
     crypto::REFUSED,
     deploy::REFUSED,
+    elliptic_curve::REFUSED,
     error::REFUSED,
     esdt::REFUSED,
     log::REFUSED,

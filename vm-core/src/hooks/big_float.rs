@@ -1,4 +1,4 @@
-//! Big floats.
+//! Big floats, and their conversions to and from managed buffers.
 
 use super::prelude::*;
 
@@ -25,4 +25,6 @@ refused! {
     big_float_set_big_int(i32, i32);
     big_float_get_const_pi(i32);
     big_float_get_const_e(i32);
+    mbuffer_to_big_float(i32, i32) -> i32;
+    mbuffer_from_big_float(i32, i32) -> i32;
 }

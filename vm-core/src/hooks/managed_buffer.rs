@@ -25,11 +25,7 @@ pub(crate) use convert::{
 
 use super::prelude::*;
 
-refused! {
-    // Big floats belong with the big-float hooks.
-    mbuffer_to_big_float(i32, i32) -> i32;
-    mbuffer_from_big_float(i32, i32) -> i32;
-}
+refused! {}
 
 /// `mBufferSetRandom`: sets (or creates) `destination_handle` to `length` pseudo-random bytes
 /// of the transaction's generator (the production VM's: Go's `math/rand` seeded from the
