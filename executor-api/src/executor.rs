@@ -79,6 +79,12 @@ pub trait Module: Send + Sync {
     /// The names of the exported functions, sorted.
     fn exported_functions(&self) -> Vec<String>;
 
+    /// The exported functions that take parameters or return results, sorted. The VM refuses
+    /// such a contract when it is deployed or upgraded (the production VM's
+    /// `ValidateFunctionArities`); code already on chain still runs, and calling such a
+    /// function answers return code 2.
+    fn nonvoid_functions(&self) -> Vec<String>;
+
     /// The names of the hooks the module imports, sorted; the VM refuses at deploy time a
     /// contract importing a hook it cannot serve.
     fn imported_hooks(&self) -> Vec<String>;

@@ -14,6 +14,7 @@ pub struct WasmerModule {
     module: wasmer::Module,
     exported_functions: Arc<[String]>,
     imported_hooks: Vec<(String, usize)>,
+    nonvoid_functions: Vec<String>,
 }
 
 impl std::fmt::Debug for WasmerModule {
@@ -32,6 +33,7 @@ impl WasmerModule {
             module,
             exported_functions: facts.exported_functions.into(),
             imported_hooks: facts.imported_hooks,
+            nonvoid_functions: facts.nonvoid_functions,
         }
     }
 
@@ -77,6 +79,10 @@ impl Module for WasmerModule {
 
     fn exported_functions(&self) -> Vec<String> {
         self.exported_functions.to_vec()
+    }
+
+    fn nonvoid_functions(&self) -> Vec<String> {
+        self.nonvoid_functions.clone()
     }
 
     fn imported_hooks(&self) -> Vec<String> {

@@ -85,6 +85,8 @@ pub(crate) struct ModuleFacts {
     pub(crate) exported_functions: Vec<String>,
     /// The imported hooks, sorted by name, with their position in [`executor_api::HOOKS`].
     pub(crate) imported_hooks: Vec<(String, usize)>,
+    /// The exported functions that take parameters or return results, sorted.
+    pub(crate) nonvoid_functions: Vec<String>,
 }
 
 /// Checks `code` against the rules of the production VM, without compiling it.
@@ -172,6 +174,8 @@ fn wasm_error(what: &str) -> impl Fn(wasmer::sys::wasmparser::BinaryReaderError)
 struct Checker<'l> {
     limits: &'l Limits,
     types: Vec<FuncType>,
+    /// The type index of every function, imported ones first.
+    function_types: Vec<u32>,
     imported_functions: u32,
     bodies_seen: u32,
     memories: u32,
@@ -186,6 +190,7 @@ impl<'l> Checker<'l> {
         Self {
             limits,
             types: Vec::new(),
+            function_types: Vec::new(),
             imported_functions: 0,
             bodies_seen: 0,
             memories: 0,
@@ -208,6 +213,12 @@ impl<'l> Checker<'l> {
                     self.import(&import.map_err(wasm_error("import section"))?)?;
                 }
             }
+            Payload::FunctionSection(reader) => {
+                for type_index in reader.clone() {
+                    let type_index = type_index.map_err(wasm_error("function section"))?;
+                    self.function_types.push(type_index);
+                }
+            }
             Payload::MemorySection(reader) => {
                 for memory in reader.clone() {
                     self.memory(&memory.map_err(wasm_error("memory section"))?)?;
@@ -221,7 +232,7 @@ impl<'l> Checker<'l> {
             Payload::ExportSection(reader) => {
                 for export in reader.clone() {
                     let export = export.map_err(wasm_error("export section"))?;
-                    self.export(export.name, export.kind)?;
+                    self.export(export.name, export.kind, export.index)?;
                 }
             }
             Payload::StartSection { .. } => {
@@ -265,6 +276,7 @@ impl<'l> Checker<'l> {
         self.facts
             .imported_hooks
             .push((import.name.to_owned(), index));
+        self.function_types.push(type_index);
         self.imported_functions += 1;
         Ok(())
     }
@@ -300,7 +312,7 @@ impl<'l> Checker<'l> {
         Ok(())
     }
 
-    fn export(&mut self, name: &str, kind: ExternalKind) -> Result<(), ExecutorError> {
+    fn export(&mut self, name: &str, kind: ExternalKind, index: u32) -> Result<(), ExecutorError> {
         if name.starts_with(RESERVED_PREFIX) {
             return Err(invalid(format!("export `{name}`: reserved name")));
         }
@@ -309,11 +321,25 @@ impl<'l> Checker<'l> {
                 check_function_name(name)
                     .map_err(|why| invalid(format!("exported function `{name}`: {why}")))?;
                 self.facts.exported_functions.push(name.to_owned());
+                if !self.is_void(index) {
+                    self.facts.nonvoid_functions.push(name.to_owned());
+                }
             }
             ExternalKind::Memory => self.memory_exported = true,
             _ => {}
         }
         Ok(())
+    }
+
+    /// Whether function `index` takes no parameters and returns nothing (an unknown index
+    /// is left to the engine's own validation).
+    fn is_void(&self, index: u32) -> bool {
+        let ty = usize::try_from(index)
+            .ok()
+            .and_then(|i| self.function_types.get(i))
+            .and_then(|&t| usize::try_from(t).ok())
+            .and_then(|t| self.types.get(t));
+        ty.is_none_or(|ty| ty.params().is_empty() && ty.results().is_empty())
     }
 
     fn function_body(&mut self, body: &FunctionBody<'_>) -> Result<(), ExecutorError> {
@@ -364,6 +390,7 @@ impl<'l> Checker<'l> {
             return Err(invalid("the memory is not exported"));
         }
         self.facts.exported_functions.sort();
+        self.facts.nonvoid_functions.sort();
         self.facts.imported_hooks.sort();
         self.facts.imported_hooks.dedup_by(|a, b| a.0 == b.0);
         Ok(self.facts)

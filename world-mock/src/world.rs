@@ -109,6 +109,20 @@ impl World {
             })
     }
 
+    /// The VM that runs a top-level transaction to `address`: the one registered for its VM
+    /// type, else the world's default VM (the WebAssembly VM, type `05 00`). Like the
+    /// production test world, a transaction runs whatever the address bytes say; only nested
+    /// calls route strictly by VM type.
+    ///
+    /// # Errors
+    /// [`WorldError::UnknownVmType`] when neither is registered.
+    pub fn vm_for_transaction(&self, address: &Address) -> Result<Arc<dyn VmHandler>, WorldError> {
+        match self.vms.get(&address.vm_type()) {
+            Some(vm) => Ok(Arc::clone(vm)),
+            None => self.vm_of_type(WASM_VM_TYPE, address),
+        }
+    }
+
     /// Sets the gas schedule the builtin functions charge from (`BuiltInCost`).
     pub fn set_gas_schedule(&mut self, schedule: Arc<GasSchedule>) {
         self.gas_schedule = schedule;
@@ -248,7 +262,7 @@ impl World {
         if self.is_builtin_function(&input.function) {
             return Ok(self.process_builtin_function(input, self)?);
         }
-        let vm = self.vm_for(&input.recipient)?;
+        let vm = self.vm_for_transaction(&input.recipient)?;
         Ok(vm.run_smart_contract_call(input, self)?)
     }
 

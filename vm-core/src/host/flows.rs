@@ -89,6 +89,7 @@ pub(super) fn create(
         ),
         refusal: None,
         journal,
+        new_code: true,
     };
     let mut output = engine.run(chain, exec)?;
     deploy_code(
@@ -178,6 +179,7 @@ pub(super) fn call(
         ),
         refusal,
         journal,
+        new_code: false,
     };
     engine.run(chain, exec)
 }
@@ -234,6 +236,7 @@ pub(super) fn upgrade(
         ),
         refusal: None,
         journal,
+        new_code: true,
     };
     let mut output = engine.run(chain, exec)?;
     deploy_code(&mut output, contract, &code, metadata, caller);

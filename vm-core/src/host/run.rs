@@ -31,6 +31,9 @@ pub(super) struct Execution<'c> {
     pub refusal: Option<EarlyExit>,
     /// The changes made before the call (the call value).
     pub journal: OutputJournal,
+    /// The code is being deployed or upgraded, so it is verified as new code (exported
+    /// functions take no parameters and return nothing); code already on chain is not.
+    pub new_code: bool,
 }
 
 /// The long-lived parts an execution uses.
@@ -72,6 +75,12 @@ impl Engine<'_> {
         };
         if let Some(refusal) = refused_import(module.as_ref()) {
             return Ok(refusal);
+        }
+        if exec.new_code && !module.nonvoid_functions().is_empty() {
+            return Ok(VmOutput::failure(
+                ReturnCode::ContractInvalid,
+                errors::INVALID_CONTRACT_CODE,
+            ));
         }
         if let Some(refusal) = exec.refusal {
             return Ok(failure(refusal));

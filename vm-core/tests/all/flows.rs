@@ -299,3 +299,32 @@ fn gas_used_up_exactly_stops_at_the_next_metering_point() {
     assert_ok(&out);
     assert_eq!(out.gas_remaining, 1);
 }
+
+const NONVOID_EXPORT: &str = r#"
+(module
+  (memory (export "memory") 1)
+  (func (export "init"))
+  (func (export "ok"))
+  (func (export "takes") (param i32))
+  (func (export "gives") (result i32) (i32.const 1)))
+"#;
+
+#[test]
+fn exports_with_params_or_results_are_refused_at_deploy_but_run_from_chain() {
+    let w = World::free();
+    let out = w.deploy(NONVOID_EXPORT, &[], GAS);
+    assert_failed(&out, ReturnCode::ContractInvalid, "invalid contract code");
+
+    // Code already on chain is not verified again: its void functions run, and the others
+    // answer "wrong signature".
+    let w = World::free().contract(1, NONVOID_EXPORT);
+    assert_ok(&w.call(1, "ok", &[]));
+    for function in ["takes", "gives"] {
+        let out = w.call(1, function, &[]);
+        assert_eq!(
+            out.return_code,
+            ReturnCode::FunctionWrongSignature,
+            "{function}"
+        );
+    }
+}
