@@ -222,9 +222,12 @@ impl GasSchedule {
         V4.clone()
     }
 
-    /// The scenario format's `"dummy"` schedule: every cost 1, except
-    /// `AsyncCallbackGasLock` 100000, `LocalsUnmetered` 100, `MaxMemoryGrow` 8 and
-    /// `MaxMemoryGrowDelta` 10.
+    /// The scenario format's `"dummy"` schedule, the production VM's test schedule
+    /// (`MakeGasMapForTests`): every cost 1, except `AsyncCallbackGasLock` 100000,
+    /// `LocalsUnmetered` 100, `MaxMemoryGrow` 8 and `MaxMemoryGrowDelta` 10; the
+    /// `DynamicStorageLoad` section as in the production schedules (quadratic 688, linear
+    /// 31858, constant 15287, all positive) with no minimum; and the `ManagedMapAPICost`
+    /// section, which the test schedule does not fill, at 0.
     pub fn dummy() -> Self {
         let mut schedule = Self::default();
         schedule.set_all(1);
@@ -232,6 +235,16 @@ impl GasSchedule {
         schedule.wasm_opcode_cost.locals_unmetered = 100;
         schedule.wasm_opcode_cost.max_memory_grow = 8;
         schedule.wasm_opcode_cost.max_memory_grow_delta = 10;
+        schedule.dynamic_storage_load = DynamicStorageLoad {
+            quadratic_coefficient: 688,
+            sign_of_quadratic: 0,
+            linear_coefficient: 31_858,
+            sign_of_linear: 0,
+            constant_coefficient: 15_287,
+            sign_of_constant: 0,
+            minimum_gas_cost: 0,
+        };
+        schedule.managed_map_api_cost = ManagedMapApiCost::default();
         schedule
     }
 

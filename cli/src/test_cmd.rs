@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use world_mock::{ScenarioRunner, WorldError};
+use world_mock::{ScenarioRunner, UNIMPLEMENTED_HOOKS_CAUSE, WorldError};
 
 use crate::Executor;
 use crate::report::{Style, failure_text, summary};
@@ -120,11 +120,49 @@ fn write_json(path: &Path, outcomes: &[Outcome]) -> Result<()> {
                 "passed": o.result.is_ok(),
                 "time_ms": o.time.as_secs_f64() * 1000.0,
                 "error": o.result.as_ref().err().map(ToString::to_string),
+                "cause": o.result.as_ref().err().map(WorldError::cause),
             })
         })
         .collect();
     let text = serde_json::to_string_pretty(&items)?;
     std::fs::write(path, text + "\n").with_context(|| format!("writing {}", path.display()))
+}
+
+/// How many cause groups the failure summary lists.
+const MAX_CAUSES_SHOWN: usize = 20;
+
+/// The failures grouped by cause, largest group first; a contract refused for several hooks
+/// counts under each of them.
+fn causes_text(style: Style, outcomes: &[Outcome]) -> String {
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    let mut count = |cause: String| match groups.iter_mut().find(|(c, _)| *c == cause) {
+        Some((_, n)) => *n += 1,
+        None => groups.push((cause, 1)),
+    };
+    for error in outcomes.iter().filter_map(|o| o.result.as_ref().err()) {
+        let hooks = error.unimplemented_hooks();
+        if hooks.is_empty() {
+            count(error.cause());
+        }
+        for hook in hooks {
+            count(format!("{UNIMPLEMENTED_HOOKS_CAUSE}{hook}"));
+        }
+    }
+    groups.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let files = |n: usize| if n == 1 { "file" } else { "files" };
+    let mut text = style.bold("Failures by cause:");
+    for (cause, n) in groups.iter().take(MAX_CAUSES_SHOWN) {
+        text.push_str(&format!("\n  {cause} ({n} {})", files(*n)));
+    }
+    if let Some(rest) = groups.get(MAX_CAUSES_SHOWN..).filter(|r| !r.is_empty()) {
+        let n: usize = rest.iter().map(|(_, n)| n).sum();
+        text.push_str(&format!(
+            "\n  … and {} more causes ({n} {})",
+            rest.len(),
+            files(n)
+        ));
+    }
+    text
 }
 
 /// Runs `strata test`; answers whether everything passed.
@@ -151,6 +189,9 @@ pub fn run(
     }
     if let Some(json) = json {
         write_json(json, &outcomes)?;
+    }
+    if failed > 0 {
+        say!("{}", causes_text(style, &outcomes));
     }
     let passed = outcomes.len() - failed;
     let line = summary(passed, failed);

@@ -13,6 +13,7 @@ use blockchain_hooks::{
 };
 
 pub(crate) use context::BuiltinContext;
+pub(crate) use transfer::EGLD_TOKEN;
 
 /// Production error texts of the builtin functions.
 pub mod messages {

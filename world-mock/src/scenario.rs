@@ -1,6 +1,7 @@
 //! The scenario JSON format: value interpreter, parser, runner, checks and reports.
 
 pub mod bech32;
+mod cause;
 mod check_state;
 mod checks;
 mod locate;
@@ -13,6 +14,7 @@ mod state;
 mod steps;
 mod value;
 
+pub use cause::{UNIMPLEMENTED_HOOKS_CAUSE, split_unimplemented};
 pub use report::{StepFailure, readable};
 pub use runner::{FileOutcome, RunOptions, ScenarioRunner, StepTrace, TraceSink, VmFactory};
 pub use steps::{DEFAULT_CODE_METADATA, esdt_builtin_args};

@@ -310,7 +310,9 @@ fn esdt_transfer(
     Ok(output)
 }
 
-/// The builtin, its recipient and its arguments for moving `payments` from `from` to `to`.
+/// The builtin, its recipient and its arguments for moving `payments` from `from` to `to`,
+/// as the production runner converts them: one payment alone goes by `ESDTTransfer` (or
+/// `ESDTNFTTransfer` with a nonce), several or a lone `EGLD-000000` by `MultiESDTNFTTransfer`.
 pub fn esdt_builtin_args(
     from: Address,
     to: Address,
@@ -324,13 +326,14 @@ pub fn esdt_builtin_args(
         }
     };
     let nonce = |n: u64| big(&BigUint::from(n));
+    let egld = |p: &EsdtTransfer| p.token == crate::builtins::EGLD_TOKEN;
     match payments {
-        [single] if single.nonce == 0 => (
+        [single] if single.nonce == 0 && !egld(single) => (
             "ESDTTransfer",
             to,
             vec![single.token.clone(), big(&single.value)],
         ),
-        [single] => (
+        [single] if !egld(single) => (
             "ESDTNFTTransfer",
             from,
             vec![

@@ -4,7 +4,8 @@ use blockchain_hooks::{
 };
 use num_bigint::BigUint;
 use num_traits::Zero;
-use sha3::{Digest, Keccak256};
+use blake2::Blake2b;
+use blake2::digest::{Digest, consts::U32};
 
 use super::{World, reserved_keys};
 use crate::builtins;
@@ -29,9 +30,11 @@ impl BlockchainHooks for World {
         self.accounts.get(address)?.code.clone()
     }
 
+    /// Blake2b-256 of the code, the protocol's hasher for code hashes (and the production
+    /// test world's).
     fn code_hash(&self, address: &Address) -> Option<[u8; 32]> {
         let code = self.accounts.get(address)?.code.as_ref()?;
-        Some(Keccak256::digest(code).into())
+        Some(Blake2b::<U32>::digest(code).into())
     }
 
     fn code_metadata(&self, address: &Address) -> CodeMetadata {

@@ -361,3 +361,32 @@ fn unknown_builtin_is_an_error() {
     assert!(out.return_message.contains("not supported"));
     assert!(!world.is_builtin_function("upgradeContract"));
 }
+
+#[test]
+fn transaction_payments_convert_to_builtins_as_the_production_runner_does() {
+    use blockchain_hooks::EsdtTransfer;
+    use strata_world_mock::esdt_builtin_args;
+    let (from, to) = (addr("address:from"), addr("sc:to"));
+    let pay = |token: &str, nonce: u64| EsdtTransfer {
+        token: token.as_bytes().to_vec(),
+        nonce,
+        value: BigUint::from(10u32),
+    };
+    let (function, recipient, args) = esdt_builtin_args(from, to, &[pay("TOK-123456", 0)]);
+    assert_eq!((function, recipient), ("ESDTTransfer", to));
+    assert_eq!(args, [b"TOK-123456".to_vec(), vec![10]]);
+    let (function, recipient, args) = esdt_builtin_args(from, to, &[pay("NFT-123456", 3)]);
+    assert_eq!((function, recipient), ("ESDTNFTTransfer", from));
+    assert_eq!(args[3], to.0.to_vec());
+    // A lone EGLD-000000 payment goes through the multi-transfer, which moves EGLD.
+    let (function, recipient, args) = esdt_builtin_args(from, to, &[pay("EGLD-000000", 0)]);
+    assert_eq!((function, recipient), ("MultiESDTNFTTransfer", from));
+    assert_eq!(args, [to.0.to_vec(), vec![1], b"EGLD-000000".to_vec(), vec![], vec![10]]);
+
+    let mut world = World::new();
+    world.set_account(from, Account::with_balance(100u32));
+    let refs: Vec<&[u8]> = args.iter().map(Vec::as_slice).collect();
+    let out = call(&world, from, from, function, &refs);
+    assert_eq!(out.return_code, ReturnCode::Ok, "{}", out.return_message);
+    assert_eq!(out.output_accounts[&to].balance_delta, 10.into());
+}

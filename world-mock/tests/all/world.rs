@@ -121,7 +121,7 @@ fn shards_from_the_address() {
 }
 
 #[test]
-fn unknown_vm_type_is_a_clear_error() {
+fn transactions_run_on_the_default_vm_whatever_the_address_vm_type() {
     let mut world = World::new();
     let mut contract = addr("sc:other");
     contract.0[8..10].copy_from_slice(&[7, 7]);
@@ -132,7 +132,6 @@ fn unknown_vm_type_is_a_clear_error() {
             ..Account::default()
         },
     );
-    world.register_vm(WASM_VM_TYPE, Arc::new(FakeVm));
     let input = ContractCallInput {
         vm_input: VmInput {
             gas_provided: 10_000,
@@ -142,26 +141,34 @@ fn unknown_vm_type_is_a_clear_error() {
         function: "getSum".to_owned(),
         allow_init: false,
     };
+    // Nothing could run it: a clear error.
     let err = world.execute_call(&input).unwrap_err();
     let text = err.to_string();
-    assert!(text.contains("no VM registered for VM type 0707"), "{text}");
+    assert!(text.contains("no VM registered for VM type 0500"), "{text}");
 
-    let mut wasm = contract;
-    wasm.0[8..10].copy_from_slice(&WASM_VM_TYPE);
-    world.set_account(
-        wasm,
-        Account {
-            code: Some(vec![1]),
-            ..Account::default()
-        },
-    );
-    let input = ContractCallInput {
-        recipient: wasm,
-        ..input
-    };
+    // The production test world runs every transaction on its VM.
+    world.register_vm(WASM_VM_TYPE, Arc::new(FakeVm));
     let out = world.execute_call(&input).unwrap();
     assert_eq!(out.return_code, ReturnCode::Ok);
     assert_eq!(out.gas_remaining, 10_000 - FakeVm::COST);
+}
+
+#[test]
+fn code_hashes_are_blake2b_256() {
+    let mut world = World::new();
+    let contract = addr("sc:hashed");
+    world.set_account(
+        contract,
+        Account {
+            code: Some(b"invalid code, but constant - check its code hash".to_vec()),
+            ..Account::default()
+        },
+    );
+    assert_eq!(
+        world.code_hash(&contract).map(hex::encode).as_deref(),
+        Some("3b29df9a92eba48fb1335b7300c055e812f30a263fe7e300525012fb657617a6")
+    );
+    assert_eq!(world.code_hash(&addr("address:nobody")), None);
 }
 
 #[test]
