@@ -113,6 +113,18 @@ pub trait BlockchainHooks {
         address.is_smart_contract() && self.code(address).is_some()
     }
 
+    /// Whether `sender` may send value to `receiver` without calling it: always for an
+    /// account that is not a contract (or is missing); for a contract, when its code metadata
+    /// is payable, or payable by contracts and `sender` has the contract address layout (the
+    /// production test world's `IsPayable`).
+    fn is_payable(&self, sender: &Address, receiver: &Address) -> bool {
+        if !self.account_exists(receiver) || !self.is_smart_contract(receiver) {
+            return true;
+        }
+        let metadata = self.code_metadata(receiver);
+        metadata.is_payable() || (sender.is_smart_contract() && metadata.is_payable_by_sc())
+    }
+
     /// Whether `name` is a builtin function of the protocol (`ESDTTransfer`, …).
     fn is_builtin_function(&self, name: &str) -> bool;
 
@@ -131,4 +143,22 @@ pub trait BlockchainHooks {
         input: &ContractCallInput,
         state: &dyn BlockchainHooks,
     ) -> Result<VmOutput, BlockchainError>;
+
+    /// Runs a nested call to a contract of another VM (an address whose bytes 8–9 are not
+    /// the calling VM's type), the chain's "other VM" path (`ExecuteSmartContractCallOnOtherVM`).
+    ///
+    /// `state` is the chain as the caller sees it now, as for
+    /// [`process_builtin_function`](Self::process_builtin_function). The default answers as
+    /// the production test world does: an empty successful output that uses all its gas.
+    ///
+    /// # Errors
+    /// [`BlockchainError`] for an infrastructure failure only.
+    fn execute_on_other_vm(
+        &self,
+        input: &ContractCallInput,
+        state: &dyn BlockchainHooks,
+    ) -> Result<VmOutput, BlockchainError> {
+        let _ = (input, state);
+        Ok(VmOutput::default())
+    }
 }

@@ -26,6 +26,23 @@ pub struct Frame {
     /// No storage writes, transfers or deploys allowed (queries, read-only calls); logs are
     /// dropped.
     pub read_only: bool,
+    /// What nested calls sent back to this execution without calling it
+    /// (`managedGetBackTransfers`).
+    pub back_transfers: BackTransfers,
+    /// The address whose code runs: the contract itself, or the library of a same-context
+    /// call.
+    pub code_address: Address,
+}
+
+/// Value and tokens nested calls sent back to their caller without calling it.
+#[derive(Clone, Debug, Default)]
+pub struct BackTransfers {
+    /// EGLD received back.
+    pub egld: BigInt,
+    /// ESDT received back, in order.
+    pub esdt: Vec<blockchain_hooks::EsdtTransfer>,
+    /// Indices of the output transfers already counted.
+    pub seen: std::collections::BTreeSet<u32>,
 }
 
 impl Frame {
@@ -38,6 +55,8 @@ impl Frame {
             code_metadata: CodeMetadata::default(),
             managed: ManagedTypes::default(),
             read_only: false,
+            back_transfers: BackTransfers::default(),
+            code_address: contract,
         }
     }
 }
@@ -62,6 +81,8 @@ pub struct Context<'a> {
     pub(crate) hook_exit: Option<EarlyExit>,
     /// The transaction's random generator, made at its first use (`mBufferSetRandom`).
     random: Option<SeedRandReader>,
+    /// The index the next output transfer gets (`NextOutputTransferIndex`).
+    pub(crate) next_transfer_index: u32,
 }
 
 impl<'a> Context<'a> {
@@ -81,6 +102,7 @@ impl<'a> Context<'a> {
             frames: Vec::new(),
             hook_exit: None,
             random: None,
+            next_transfer_index: 1,
         }
     }
 

@@ -44,6 +44,7 @@ mod big_int;
 mod block;
 mod bls;
 mod call_value;
+mod calls;
 mod crypto;
 mod deploy;
 mod elliptic_curve;

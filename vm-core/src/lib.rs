@@ -57,13 +57,16 @@ pub mod errors;
 mod go_rand;
 mod hooks;
 mod host;
+mod lifecycle;
 mod managed;
+mod nested;
 mod output;
+mod overlay;
 mod storage;
 pub mod testing;
 
 pub use config::VmConfig;
-pub use context::{Context, Frame};
+pub use context::{BackTransfers, Context, Frame};
 pub use hooks::{is_refused, refused_hooks};
 pub use host::VmHost;
 pub use managed::{HandleTable, ManagedTypes};

@@ -8,6 +8,7 @@ mod args;
 mod big_int;
 mod block;
 mod call_value;
+mod elliptic_curve;
 mod errors;
 mod esdt;
 mod flows;
@@ -15,6 +16,7 @@ mod logs;
 mod managed_buffer;
 mod managed_map;
 mod storage;
+mod sync_calls;
 
 #[test]
 fn refused_hooks_are_hooks_of_the_table() {
