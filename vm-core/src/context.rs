@@ -41,8 +41,9 @@ pub struct BackTransfers {
     pub egld: BigInt,
     /// ESDT received back, in order.
     pub esdt: Vec<blockchain_hooks::EsdtTransfer>,
-    /// Indices of the output transfers already counted.
-    pub seen: std::collections::BTreeSet<u32>,
+    /// The highest output transfer index counted: a transfer at or below it is not counted
+    /// again.
+    pub last_index: u32,
 }
 
 impl Frame {

@@ -30,6 +30,7 @@ use num_bigint::{BigInt, BigUint};
 use crate::Context;
 use crate::errors::failed;
 
+pub(crate) use builtin::{EsdtTransferRequest, call_data};
 pub(crate) use builtin::{esdt_transfer, merge_builtin_output, parse_call_data};
 pub(crate) use child::{ChildMode, run_child};
 
@@ -126,10 +127,7 @@ pub(crate) fn transfer_value_only(
 ) -> Result<(), EarlyExit> {
     let amount = BigInt::from(value.clone());
     if spendable(ctx, sender) < amount {
-        return Err(EarlyExit::new(
-            blockchain_hooks::ReturnCode::OutOfFunds,
-            INSUFFICIENT_FUNDS,
-        ));
+        return Err(failed(INSUFFICIENT_FUNDS));
     }
     let has_value = value.bits() > 0;
     let in_async = ctx.input().call_type == blockchain_hooks::CallType::AsynchronousCall;
@@ -244,9 +242,10 @@ pub(crate) fn add_back_transfers(ctx: &mut Context<'_>, parent: Address, child: 
     }
     let back = &mut ctx.frame_mut().back_transfers;
     for (index, egld, mut esdt) in found {
-        if !back.seen.insert(index) {
+        if index <= back.last_index {
             continue;
         }
+        back.last_index = index;
         back.egld += BigInt::from(egld);
         back.esdt.append(&mut esdt);
     }
@@ -284,4 +283,48 @@ pub(crate) fn push_output_transfer(
 /// code, transfers, logs and return data.
 pub(crate) fn merge_output(ctx: &mut Context<'_>, output: VmOutput) {
     merge_builtin_output(ctx, output, true);
+}
+
+/// The call type a value transfer's event names.
+fn transfer_label(call_type: blockchain_hooks::CallType, back: bool) -> &'static str {
+    use blockchain_hooks::CallType;
+    if back {
+        return "BackTransfer";
+    }
+    match call_type {
+        CallType::DirectCall | CallType::EsdtTransferAndExecute => "TransferAndExecute",
+        CallType::AsynchronousCall => "AsyncCall",
+        CallType::AsynchronousCallBack => "AsyncCallback",
+        CallType::ExecOnDestByCaller => "DirectCall",
+    }
+}
+
+/// A value transfer that leaves the VM (`O:Transfer`): moves `value` from `sender` to
+/// `dest`, records the output transfer and its `transferValueOnly` event.
+///
+/// # Errors
+/// As [`transfer_value_only`]; the payable check applies to a transfer with gas (not a
+/// callback) or one that does not return value to the running execution's caller.
+pub(crate) fn transfer(
+    ctx: &mut Context<'_>,
+    dest: Address,
+    transfer: blockchain_hooks::OutputTransfer,
+) -> Result<(), EarlyExit> {
+    use blockchain_hooks::CallType;
+    let sender = transfer.sender;
+    let with_gas = transfer.gas_limit > 0 && transfer.call_type != CallType::AsynchronousCallBack;
+    let back = transfer.data.is_empty() && builtin::is_back_transfer(ctx, sender, dest);
+    transfer_value_only(ctx, dest, sender, &transfer.value, with_gas || !back)?;
+    let parsed = parse_call_data(&transfer.data);
+    let simple = parsed.is_none() || !dest.is_smart_contract() || transfer.gas_limit == 0;
+    let topics = vec![value_bytes(&transfer.value), dest.0.to_vec()];
+    let data = if !back && simple {
+        vec![b"DirectCall".to_vec(), transfer.data.clone()]
+    } else {
+        let (function, args) = parsed.unwrap_or_default();
+        call_log_data(transfer_label(transfer.call_type, back), &function, &args)
+    };
+    child::push_event(ctx, sender, TRANSFER_VALUE_ONLY, topics, data);
+    push_output_transfer(ctx, dest, transfer);
+    Ok(())
 }

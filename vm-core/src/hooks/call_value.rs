@@ -255,8 +255,15 @@ pub(crate) fn managed_get_all_transfers_call_value(
     set_transfers(ctx, instance, transfer_call_values_list_handle, &transfers)
 }
 
-/// `managedGetBackTransfers`: what nested calls sent back to this contract without calling
-/// it. This VM runs no nested calls yet, so it is always nothing: an empty list and 0.
+/// `managedGetBackTransfers`: what nested calls sent back to this execution without calling
+/// it (EGLD without data, ESDT transfers without a function), serialised as the ESDT call
+/// value, and the EGLD total; both are cleared.
+///
+/// # Gas
+/// `GetCallValue`, then `DataCopyPerByte` × the serialised transfers.
+///
+/// # Errors
+/// Out of gas.
 pub(crate) fn managed_get_back_transfers(
     ctx: &mut Context<'_>,
     instance: &mut dyn InstanceAccess,
@@ -264,8 +271,11 @@ pub(crate) fn managed_get_back_transfers(
     egld_value_handle: i32,
 ) -> Result<(), EarlyExit> {
     charge(instance, ctx.schedule.base_ops_api_cost.get_call_value)?;
-    set_transfers(ctx, instance, esdt_transfers_value_handle, &[])?;
-    set_big_int(ctx, egld_value_handle, BigInt::default());
+    let back = &mut ctx.frame_mut().back_transfers;
+    let esdt = std::mem::take(&mut back.esdt);
+    let egld = std::mem::take(&mut back.egld);
+    set_transfers(ctx, instance, esdt_transfers_value_handle, &esdt)?;
+    set_big_int(ctx, egld_value_handle, egld);
     Ok(())
 }
 

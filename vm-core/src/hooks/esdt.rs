@@ -43,7 +43,8 @@ fn token_data(ctx: &Context<'_>, address: &Address, token: &[u8], nonce: i64) ->
         token: token.to_vec(),
         nonce: nonce as u64,
     };
-    ctx.chain.esdt_token_data(address, &key).unwrap_or_default()
+    blockchain_hooks::BlockchainHooks::esdt_token_data(&ctx.state(), address, &key)
+        .unwrap_or_default()
 }
 
 /// Reads the address and token from memory, after `GetExternalBalance`.

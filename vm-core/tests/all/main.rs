@@ -17,6 +17,7 @@ mod managed_buffer;
 mod managed_map;
 mod storage;
 mod sync_calls;
+mod transfers;
 
 #[test]
 fn refused_hooks_are_hooks_of_the_table() {
