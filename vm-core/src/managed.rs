@@ -135,6 +135,10 @@ pub struct ManagedTypes {
     pub buffers: HandleTable<Vec<u8>>,
     /// Managed maps.
     pub maps: HandleTable<ManagedMap>,
+    /// Elliptic curves (`createEC`), by the size in bits of their field (224, 256, 384 or
+    /// 521), which names the NIST curve whose fixed parameters the handle stands for (the
+    /// production VM stores a copy of Go's `CurveParams`; no hook changes them).
+    pub curves: HandleTable<u16>,
 }
 
 impl ManagedTypes {
