@@ -57,6 +57,8 @@ mod storage;
 mod sync_call;
 mod transfer;
 
+pub(crate) use calls::bound_gas;
+
 use account::*;
 use args::*;
 use async_call::*;

@@ -32,7 +32,7 @@ use crate::errors::failed;
 
 pub(crate) use builtin::{EsdtTransferRequest, call_data};
 pub(crate) use builtin::{esdt_transfer, merge_builtin_output, parse_call_data};
-pub(crate) use child::{ChildMode, run_child};
+pub(crate) use child::{ChildMode, run_child, run_code};
 
 /// The 11th instance of a transaction.
 pub const MAX_INSTANCES_REACHED: &str = "execution failed (max instances reached)";

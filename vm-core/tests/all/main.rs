@@ -7,6 +7,7 @@ mod account;
 mod args;
 mod big_int;
 mod block;
+mod deploys;
 mod call_value;
 mod elliptic_curve;
 mod errors;
