@@ -14,7 +14,7 @@ fn write(dir: &Path, name: &str, text: &str) {
 const PASSING: &str = r#"{"steps": [
     {"step": "setState", "accounts": {"address:a": {"balance": "10"}}},
     {"step": "transfer", "tx": {"from": "address:a", "to": "address:b", "egldValue": "4"}},
-    {"step": "checkState", "accounts": {"address:a": {"balance": "6"}, "address:b": {"balance": "4"}}}
+    {"step": "checkState", "accounts": {"address:a": {"nonce": "1", "balance": "6"}, "address:b": {"balance": "4"}}}
 ]}"#;
 
 const FAILING: &str = r#"{"steps": [

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use blockchain_hooks::EsdtTokenData;
 use num_bigint::BigUint;
 
-use super::checks::{check_bytes, check_list, check_number, expected_text};
+use super::checks::{check_bytes, check_list, check_number, expected_text, strict};
 use super::model::{
     Check, CheckAccount, CheckAccounts, CheckEsdtMap, CheckInstance, CheckMap, CheckToken,
 };
@@ -43,10 +43,14 @@ pub(crate) fn check_state(world: &World, checks: &CheckAccounts) -> Result<(), M
 }
 
 fn check_account(name: &str, c: &CheckAccount, account: &Account) -> Result<(), Mismatch> {
-    check_number("nonce", &c.nonce, &BigUint::from(account.nonce))?;
-    check_number("balance", &c.balance, &account.balance)?;
-    check_bytes("username", &c.username, &account.username)?;
-    check_bytes("code", &c.code, account.code.as_deref().unwrap_or_default())?;
+    check_number("nonce", &strict(&c.nonce), &BigUint::from(account.nonce))?;
+    check_number("balance", &strict(&c.balance), &account.balance)?;
+    check_bytes("username", &strict(&c.username), &account.username)?;
+    check_bytes(
+        "code",
+        &strict(&c.code),
+        account.code.as_deref().unwrap_or_default(),
+    )?;
     if account.code.is_some() || !matches!(c.code_metadata, Check::Value { .. }) {
         check_bytes("codeMetadata", &c.code_metadata, &account.code_metadata.0)?;
     } else {
@@ -104,12 +108,13 @@ fn check_storage(check: &CheckMap, account: &Account) -> Result<(), Mismatch> {
 }
 
 fn check_esdt(_name: &str, check: &CheckEsdtMap, account: &Account) -> Result<(), Mismatch> {
-    let CheckEsdtMap::Tokens {
-        tokens,
-        more_allowed,
-    } = check
-    else {
-        return Ok(());
+    let (tokens, more_allowed) = match check {
+        CheckEsdtMap::Star => return Ok(()),
+        CheckEsdtMap::Unspecified => (&Vec::new(), &false),
+        CheckEsdtMap::Tokens {
+            tokens,
+            more_allowed,
+        } => (tokens, more_allowed),
     };
     for token in tokens {
         let holding = account.esdt.get(&token.token).cloned().unwrap_or_default();

@@ -1,7 +1,11 @@
 //! The checks of a step: a transaction's `expect` and a `checkState`.
 //!
-//! A field a scenario leaves out is not checked, except `status`, which must then be 0 (as
-//! the reference runners do); `gas` is checked only when the scenario's `checkGas` holds.
+//! A field a scenario leaves out is checked as the production runner (mx-chain-scenario-go)
+//! checks it: in a transaction's `expect`, `status` and `refund` must then be 0, `message`
+//! and `out` empty, while `gas` and `logs` are not checked; in a `checkState` account,
+//! `nonce` and `balance` must be 0, `username` and `code` empty and `esdt` without tokens,
+//! while `storage`, `codeMetadata`, `owner` and `developerRewards` are not checked (see
+//! [`strict`]). `gas` is checked only when the scenario's `checkGas` holds.
 
 use blockchain_hooks::{LogEntry, VmOutput};
 use num_bigint::BigUint;
@@ -14,6 +18,17 @@ pub(crate) fn expected_text(check: &Check) -> String {
         Check::Unspecified => "(unspecified)".to_owned(),
         Check::Star => "*".to_owned(),
         Check::Value { bytes, original } => format!("{original:?} = {}", readable(bytes)),
+    }
+}
+
+/// `check`, or for a field the scenario left out, the empty value it then stands for.
+pub(crate) fn strict(check: &Check) -> std::borrow::Cow<'_, Check> {
+    match check {
+        Check::Unspecified => std::borrow::Cow::Owned(Check::Value {
+            bytes: Vec::new(),
+            original: "(unspecified, so empty)".to_owned(),
+        }),
+        other => std::borrow::Cow::Borrowed(other),
     }
 }
 
@@ -112,12 +127,24 @@ pub(crate) fn check_tx(
             ),
         ));
     }
-    check_bytes("message", &expect.message, output.return_message.as_bytes())?;
-    check_list("out", &expect.out, &output.return_data)?;
+    check_bytes(
+        "message",
+        &strict(&expect.message),
+        output.return_message.as_bytes(),
+    )?;
+    let out = match &expect.out {
+        CheckList::Unspecified => &CheckList::Values(Vec::new()),
+        other => other,
+    };
+    check_list("out", out, &output.return_data)?;
     if check_gas {
         check_number("gas", &expect.gas, &BigUint::from(output.gas_remaining))?;
     }
-    check_number("refund", &expect.refund, &BigUint::from(output.gas_refund))?;
+    check_number(
+        "refund",
+        &strict(&expect.refund),
+        &BigUint::from(output.gas_refund),
+    )?;
     check_logs(&expect.logs, &output.logs)
 }
 

@@ -243,6 +243,24 @@ pub(crate) struct CheckAccount {
     pub esdt: CheckEsdtMap,
 }
 
+impl CheckAccount {
+    /// An account written as `"*"` (an extension of the format): it must exist, anything
+    /// else goes.
+    pub(crate) fn any() -> Self {
+        Self {
+            nonce: Check::Star,
+            balance: Check::Star,
+            username: Check::Star,
+            code: Check::Star,
+            code_metadata: Check::Star,
+            owner: Check::Star,
+            developer_rewards: Check::Star,
+            storage: CheckMap::Star,
+            esdt: CheckEsdtMap::Star,
+        }
+    }
+}
+
 /// Storage expectations: exact, `"+"` (more allowed) or `"*"`.
 #[derive(Clone, Debug, Default)]
 pub(crate) enum CheckMap {

@@ -241,7 +241,7 @@ impl Parser {
             let ap = format!("{p}.{addr:?}");
             let address = self.address_key(addr, &ap)?;
             let check = if account.as_str() == Some("*") {
-                CheckAccount::default()
+                CheckAccount::any()
             } else {
                 self.check_account(account, &ap)?
             };

@@ -142,7 +142,7 @@ fn no_vm_for_contracts_is_a_clear_error() {
 fn garbage_never_panics() {
     let base = r#"{"steps": [{"step": "setState", "accounts": {"address:a": {"balance": "10", "esdt": {"str:T-1": "5"}}}},
         {"step": "scCall", "tx": {"from": "address:a", "to": "address:a", "function": "ESDTTransfer", "arguments": ["str:T-1", "1"], "gasLimit": "1000000"}},
-        {"step": "checkState", "accounts": {"address:a": {"balance": "*", "storage": "*", "esdt": {"+": ""}}}}]}"#;
+        {"step": "checkState", "accounts": {"address:a": {"nonce": "1", "balance": "*", "storage": "*", "esdt": {"+": ""}}}}]}"#;
     let runner = ScenarioRunner::with_vm(Arc::new(FakeVm));
     let dir = folder(&[]);
     let path = dir.path().join("g.scen.json");

@@ -102,7 +102,7 @@ fn failed_transaction_changes_only_nonce_and_gas() {
         {"step": "checkState", "accounts": {
             "address:owner": {"nonce": "1", "balance": "1,000,000"},
             "address:user": {"nonce": "6", "balance": "500"},
-            "sc:adder": {"balance": "0", "storage": {"str:init": "5"}}
+            "sc:adder": {"balance": "0", "storage": {"str:init": "5"}, "code": "file:adder.wasm"}
         }}"#,
     );
     run(&text).unwrap();
@@ -119,7 +119,7 @@ fn value_moves_with_a_call_and_out_of_funds_is_status_7() {
          "expect": {"status": "7", "message": ""}},
         {"step": "checkState", "accounts": {
             "address:user": {"nonce": "7", "balance": "300"},
-            "sc:adder": {"balance": "200", "storage": {"+": ""}},
+            "sc:adder": {"balance": "200", "storage": {"+": ""}, "code": "file:adder.wasm"},
             "+": ""
         }}"#,
     );
@@ -136,7 +136,7 @@ fn transfers_and_validator_reward() {
         {"step": "checkState", "accounts": {
             "address:user": {"nonce": "6", "balance": "400"},
             "address:new": {"nonce": "0", "balance": "100"},
-            "sc:adder": {"balance": "42", "storage": {"str:init": "5"}},
+            "sc:adder": {"balance": "42", "storage": {"str:init": "5"}, "code": "file:adder.wasm"},
             "+": ""
         }}"#,
     );
@@ -172,10 +172,10 @@ fn esdt_payment_runs_the_builtin_before_the_call() {
         {"step": "transfer", "tx": {"from": "address:user", "to": "address:friend",
             "esdtValue": [{"tokenIdentifier": "str:NFT-123456", "nonce": "2", "value": "1"}]}},
         {"step": "checkState", "accounts": {
-            "address:user": {"esdt": {"str:TOK-123456": "895"}},
+            "address:user": {"nonce": "4", "esdt": {"str:TOK-123456": "895"}},
             "address:friend": {"esdt": {"str:NFT-123456": {"instances": [
                 {"nonce": "2", "balance": "1", "attributes": "str:a"}]}}},
-            "sc:adder": {"esdt": {"str:TOK-123456": "105", "+": ""}},
+            "sc:adder": {"esdt": {"str:TOK-123456": "105", "+": ""}, "code": "file:adder.wasm"},
             "+": ""
         }}"#,
     );
@@ -198,22 +198,65 @@ fn set_state_update_merges() {
 }
 
 #[test]
-fn check_state_mismatches_are_reported() {
+fn left_out_fields_are_checked_as_the_production_runner_checks_them() {
+    // checkState: nonce and balance 0, username and code empty, no ESDT tokens; storage,
+    // code metadata, owner and developer rewards not checked.
     let cases = [
         (
-            r#""address:user": {"balance": "501"}, "+": """#,
-            "account address:user balance",
-        ),
-        (
-            r#""address:user": {"nonce": "1"}, "+": """#,
+            r#""address:user": {"balance": "500"}, "+": """#,
             "account address:user nonce",
         ),
         (
-            r#""sc:adder": {"storage": {"str:init": "5", "str:x": "1"}}, "+": """#,
+            r#""address:user": {"nonce": "5"}, "+": """#,
+            "account address:user balance",
+        ),
+        (r#""sc:adder": {}, "+": """#, "account sc:adder code"),
+    ];
+    for (accounts, field) in cases {
+        let text = scenario(&format!(
+            r#"{{"step": "checkState", "accounts": {{{accounts}}}}}"#
+        ));
+        assert_eq!(failure(run(&text)).field, field, "{accounts}");
+    }
+    run(&scenario(
+        r#"{"step": "checkState", "accounts": {"address:user": {"nonce": "5", "balance": "500"},
+            "sc:adder": {"code": "file:adder.wasm"}, "address:owner": "*"}}"#,
+    ))
+    .unwrap();
+    // A transaction's expect: status and refund 0, message and out empty; logs and gas
+    // not checked.
+    let call = |function: &str, expect: &str| {
+        scenario(&format!(
+            r#"{{"step": "scCall", "id": "c", "tx": {{"from": "address:user", "to": "sc:adder",
+                "function": "{function}", "arguments": ["str:t1"], "gasLimit": "2000", "gasPrice": "0"}},
+             "expect": {expect}}}"#
+        ))
+    };
+    assert_eq!(
+        failure(run(&call("fail", r#"{"status": "4"}"#))).field,
+        "message"
+    );
+    run(&call("fail", r#"{"status": "4", "message": "str:t1"}"#)).unwrap();
+    run(&call("log", "{}")).unwrap();
+}
+
+#[test]
+fn check_state_mismatches_are_reported() {
+    let cases = [
+        (
+            r#""address:user": {"nonce": "5", "balance": "501"}, "+": """#,
+            "account address:user balance",
+        ),
+        (
+            r#""address:user": {"nonce": "1", "balance": "500"}, "+": """#,
+            "account address:user nonce",
+        ),
+        (
+            r#""sc:adder": {"code": "*", "storage": {"str:init": "5", "str:x": "1"}}, "+": """#,
             "account sc:adder storage str:x",
         ),
         (
-            r#""sc:adder": {"storage": {}}, "+": """#,
+            r#""sc:adder": {"code": "*", "storage": {}}, "+": """#,
             "account sc:adder storage",
         ),
         (
@@ -221,13 +264,13 @@ fn check_state_mismatches_are_reported() {
             "account sc:adder code",
         ),
         (
-            r#""sc:adder": {"owner": "address:user"}, "+": """#,
+            r#""sc:adder": {"code": "file:adder.wasm", "owner": "address:user"}, "+": """#,
             "account sc:adder owner",
         ),
         (r#""address:user": {}"#, "accounts"),
         (r#""address:ghost": {}, "+": """#, "account address:ghost"),
         (
-            r#""address:user": {"esdt": {"str:TOK-1": "5"}}, "+": """#,
+            r#""address:user": {"nonce": "5", "balance": "500", "esdt": {"str:TOK-1": "5"}}, "+": """#,
             "account address:user esdt TOK-1",
         ),
     ];
@@ -354,7 +397,8 @@ fn external_steps_run_in_place() {
     let main = scenario(
         r#"{"step": "externalSteps", "path": "add.steps.json"},
            {"step": "externalSteps", "path": "add.steps.json"},
-           {"step": "checkState", "accounts": {"sc:adder": {"storage": {"str:sum": "4", "+": ""}}, "+": ""}}"#,
+           {"step": "checkState", "accounts": {"sc:adder": {"storage": {"str:sum": "4", "+": ""},
+               "code": "file:adder.wasm"}, "+": ""}}"#,
     );
     let dir = folder(&[("main.scen.json", &main), ("add.steps.json", steps)]);
     runner()
