@@ -32,6 +32,16 @@ pub struct Frame {
     /// The address whose code runs: the contract itself, or the library of a same-context
     /// call.
     pub code_address: Address,
+    /// The functions the running code exports.
+    pub exports: Vec<String>,
+    /// The length of the running code.
+    pub code_size: usize,
+    /// The asynchronous calls registered, run when the function returns.
+    pub async_calls: Vec<crate::asynchronous::AsyncCall>,
+    /// A legacy asynchronous call was registered.
+    pub legacy_async: bool,
+    /// For a callback, the closure its promise carries (`managedGetCallbackClosure`).
+    pub callback_closure: Option<Vec<u8>>,
 }
 
 /// Value and tokens nested calls sent back to their caller without calling it.
@@ -58,6 +68,11 @@ impl Frame {
             read_only: false,
             back_transfers: BackTransfers::default(),
             code_address: contract,
+            exports: Vec::new(),
+            code_size: 0,
+            async_calls: Vec::new(),
+            legacy_async: false,
+            callback_closure: None,
         }
     }
 }
@@ -84,6 +99,12 @@ pub struct Context<'a> {
     random: Option<SeedRandReader>,
     /// The index the next output transfer gets (`NextOutputTransferIndex`).
     pub(crate) next_transfer_index: u32,
+    /// The raw stop of the last nested call that failed (its own code and message).
+    pub(crate) last_child_exit: Option<EarlyExit>,
+    /// The closure the next callback frame gets.
+    pub(crate) next_closure: Option<Vec<u8>>,
+    /// How many asynchronous call identifiers the transaction made.
+    pub(crate) async_counter: u64,
 }
 
 impl<'a> Context<'a> {
@@ -104,6 +125,9 @@ impl<'a> Context<'a> {
             hook_exit: None,
             random: None,
             next_transfer_index: 1,
+            last_child_exit: None,
+            next_closure: None,
+            async_counter: 0,
         }
     }
 

@@ -50,6 +50,7 @@
 //! ```
 
 mod abi;
+mod asynchronous;
 mod config;
 mod context;
 mod convert;
@@ -65,7 +66,7 @@ mod overlay;
 mod storage;
 pub mod testing;
 
-pub use config::VmConfig;
+pub use config::{BARNARD_OPCODES_HOOKS, CRYPTO_OPCODES_V2_HOOKS, Features, VmConfig};
 pub use context::{BackTransfers, Context, Frame};
 pub use hooks::{is_refused, refused_hooks};
 pub use host::VmHost;

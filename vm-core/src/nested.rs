@@ -32,7 +32,7 @@ use crate::errors::failed;
 
 pub(crate) use builtin::{EsdtTransferRequest, call_data};
 pub(crate) use builtin::{esdt_transfer, merge_builtin_output, parse_call_data};
-pub(crate) use child::{ChildMode, run_child, run_code};
+pub(crate) use child::{ChildMode, restore_gas, run_child, run_code};
 
 /// The 11th instance of a transaction.
 pub const MAX_INSTANCES_REACHED: &str = "execution failed (max instances reached)";
@@ -67,6 +67,8 @@ pub const TRANSFER_LOG_IDENTIFIERS: &[&str] = &[
 pub(crate) struct ChildResult {
     /// The return data the child added.
     pub return_data: Vec<Vec<u8>>,
+    /// The gas the child left.
+    pub gas_remaining: u64,
 }
 
 /// `value` as the minimal big-endian bytes events carry (empty for 0).
@@ -203,6 +205,7 @@ fn dest_inner(
             None => {
                 return Ok(ChildResult {
                     return_data: builtin_data,
+                    gas_remaining: 0,
                 });
             }
         }
@@ -327,4 +330,16 @@ pub(crate) fn transfer(
     child::push_event(ctx, sender, TRANSFER_VALUE_ONLY, topics, data);
     push_output_transfer(ctx, dest, transfer);
     Ok(())
+}
+
+/// The ESDT transfers of a transfer builtin call from `sender` to `receiver` that carries no
+/// call.
+pub(crate) fn parse_transfers_for(
+    sender: Address,
+    receiver: Address,
+    function: &str,
+    args: &[Vec<u8>],
+) -> Option<Vec<EsdtTransfer>> {
+    let parsed = builtin::parse_transfers(sender, receiver, function, args)?;
+    parsed.function.is_empty().then_some(parsed.transfers)
 }

@@ -177,7 +177,7 @@ impl BlockchainHooks for Overlay<'_> {
     }
 
     fn is_payable(&self, sender: &Address, receiver: &Address) -> bool {
-        if !self.is_smart_contract(receiver) {
+        if !self.account_exists(receiver) || !self.is_smart_contract(receiver) {
             return true;
         }
         let metadata = self.code_metadata(receiver);

@@ -12,8 +12,8 @@ use num_bigint::BigUint;
 use super::calls::{managed_address, managed_value, set_return_data};
 use super::prelude::*;
 use crate::abi::{
-    ADDRESS_LEN, BALANCE_LEN, buffer, charge, load, load_address, load_arguments,
-    read_managed_vec, store,
+    ADDRESS_LEN, BALANCE_LEN, buffer, charge, load, load_address, load_arguments, read_managed_vec,
+    store,
 };
 use crate::errors::{self, failed};
 use crate::lifecycle::{self, Deploy};
@@ -35,7 +35,10 @@ fn mem_len(len: usize) -> MemLength {
 ///
 /// # Errors
 /// "invalid contract code (not found)" when it has none.
-fn source_code(ctx: &Context<'_>, source: &blockchain_hooks::Address) -> Result<Vec<u8>, EarlyExit> {
+fn source_code(
+    ctx: &Context<'_>,
+    source: &blockchain_hooks::Address,
+) -> Result<Vec<u8>, EarlyExit> {
     ctx.state()
         .code(source)
         .filter(|c| !c.is_empty())
@@ -69,7 +72,13 @@ pub(crate) fn create_contract(
     let value = BigUint::from_bytes_be(&load(instance, value_offset, mem_len(BALANCE_LEN))?);
     let code = load(instance, code_offset, length)?;
     let metadata = load(instance, code_metadata_offset, CODE_METADATA_LEN)?;
-    let (args, _) = load_arguments(ctx, instance, num_arguments, arguments_length_offset, data_offset)?;
+    let (args, _) = load_arguments(
+        ctx,
+        instance,
+        num_arguments,
+        arguments_length_offset,
+        data_offset,
+    )?;
     let deploy = Deploy {
         code,
         metadata: CodeMetadata::from_bytes(&metadata),
@@ -108,7 +117,13 @@ pub(crate) fn deploy_from_source_contract(
     let value = BigUint::from_bytes_be(&load(instance, value_offset, mem_len(BALANCE_LEN))?);
     let source = load_address(instance, source_contract_address_offset)?;
     let metadata = load(instance, code_metadata_offset, CODE_METADATA_LEN)?;
-    let (args, _) = load_arguments(ctx, instance, num_arguments, arguments_length_offset, data_offset)?;
+    let (args, _) = load_arguments(
+        ctx,
+        instance,
+        num_arguments,
+        arguments_length_offset,
+        data_offset,
+    )?;
     let deploy = Deploy {
         code: source_code(ctx, &source)?,
         metadata: CodeMetadata::from_bytes(&metadata),
@@ -147,7 +162,9 @@ fn managed_deploy(
 ) -> Result<i32, EarlyExit> {
     let before = ctx.output.output().return_data.len();
     let address = lifecycle::create_contract(ctx, instance, deploy)?;
-    ctx.managed().buffers.set(result_address_handle, address.0.to_vec());
+    ctx.managed()
+        .buffers
+        .set(result_address_handle, address.0.to_vec());
     set_return_data(ctx, instance, before, result_handle)?;
     Ok(0)
 }
@@ -221,3 +238,5 @@ pub(crate) fn managed_create_contract(
     };
     managed_deploy(ctx, instance, deploy, result_address_handle, result_handle)
 }
+
+refused! {}

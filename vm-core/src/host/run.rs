@@ -76,7 +76,7 @@ impl Engine<'_> {
         if let Some(refusal) = refused_import(module.as_ref()) {
             return Ok(refusal);
         }
-        if exec.new_code && !module.nonvoid_functions().is_empty() {
+        if exec.new_code && !self.verifies_as_new_code(module.as_ref()) {
             return Ok(VmOutput::failure(
                 ReturnCode::ContractInvalid,
                 errors::INVALID_CONTRACT_CODE,
@@ -97,10 +97,19 @@ impl Engine<'_> {
             .map_err(|e| VmError::Executor(e.to_string()))?;
         let mut ctx = Context::new(chain, self.schedule, self.executor, self.config);
         ctx.output = exec.journal;
-        ctx.frames.push(exec.frame);
+        let mut frame = exec.frame;
+        frame.exports = module.exported_functions();
+        frame.code_size = exec.code.len();
+        ctx.frames.push(frame);
         let result = instance.call(exec.export, &mut ctx);
         if let Err(exit) = result.filter_ok() {
             return Ok(failure(normalize(exit, ctx.hook_exit.as_ref())));
+        }
+        if instance.gas_used() > instance.gas_limit() {
+            return Ok(out_of_gas());
+        }
+        if let Err(exit) = crate::asynchronous::execute(&mut ctx, instance.as_mut()) {
+            return Ok(failure(exit));
         }
         Ok(success(
             ctx,
@@ -108,6 +117,17 @@ impl Engine<'_> {
             exec.contract,
             exec.initial_cost,
         ))
+    }
+}
+
+impl Engine<'_> {
+    /// Whether code being deployed or upgraded passes the checks the production VM makes of
+    /// new code only: exported functions without parameters or results, and no hook of a
+    /// feature that is off.
+    fn verifies_as_new_code(&self, module: &dyn Module) -> bool {
+        let features = &self.config.features;
+        module.nonvoid_functions().is_empty()
+            && !module.imported_hooks().iter().any(|h| features.disables(h))
     }
 }
 

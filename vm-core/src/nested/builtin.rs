@@ -306,8 +306,12 @@ pub(crate) fn call_other_vm(
         return Err(failed(errors::EXECUTION_FAILED));
     }
     let return_data = output.return_data.clone();
+    let gas_remaining = output.gas_remaining;
     super::merge_output(ctx, output);
-    Ok(ChildResult { return_data })
+    Ok(ChildResult {
+        return_data,
+        gas_remaining,
+    })
 }
 
 /// An ESDT transfer from the running contract, as the production VM makes it
@@ -430,7 +434,7 @@ pub(crate) fn esdt_transfer(
     };
     let mut output = match result {
         Ok(output) if output.return_code.is_ok() => output,
-        Ok(_) => return Err(failed(errors::EXECUTION_FAILED)),
+        Ok(output) => return Err(failed(output.return_message)),
         Err(e) => return Err(failed(e.to_string())),
     };
     let consumed = provided.saturating_sub(output.gas_remaining);

@@ -118,7 +118,9 @@ pub(crate) fn run_child(
         Ok(gas) => gas,
         Err(exit) => {
             ctx.output.revert(checkpoint);
-            return Err(parent_error(&exit));
+            let error = parent_error(&exit);
+            ctx.last_child_exit = Some(exit);
+            return Err(error);
         }
     };
     ctx.output.commit(checkpoint);
@@ -149,6 +151,7 @@ pub(crate) fn run_child(
     }
     Ok(ChildResult {
         return_data: own_data,
+        gas_remaining,
     })
 }
 
@@ -276,6 +279,9 @@ pub(crate) fn run_code(
         }
         return Err(failed(super::FUNCTION_NOT_FOUND));
     }
+    let frame = ctx.frame_mut();
+    frame.exports = module.exported_functions();
+    frame.code_size = code.len();
     let options = InstanceOptions {
         gas_limit,
         time_limit: ctx.config.time_limit,
@@ -289,6 +295,10 @@ pub(crate) fn run_code(
             return Err(normalize(exit, ctx.hook_exit.as_ref()));
         }
     }
+    if instance.gas_used() > instance.gas_limit() {
+        return Err(EarlyExit::out_of_gas());
+    }
+    crate::asynchronous::execute(ctx, instance.as_mut())?;
     if instance.gas_used() > instance.gas_limit() {
         return Err(EarlyExit::out_of_gas());
     }
