@@ -328,3 +328,41 @@ fn exports_with_params_or_results_are_refused_at_deploy_but_run_from_chain() {
         );
     }
 }
+
+const ROUND_TIME: &str = r#"
+(module
+  (import "env" "getBlockRoundTimeMs" (func $round (result i64)))
+  (memory (export "memory") 1)
+  (func (export "init"))
+  (func (export "round") (drop (call $round))))
+"#;
+
+#[test]
+fn hooks_of_a_feature_that_is_off_refuse_the_contract_at_deploy_only() {
+    use std::sync::Arc;
+    use strata_vm_core::{Features, VmConfig, VmHost};
+
+    let schedule = free_opcodes();
+    let without_barnard = |vm: &VmHost, schedule: &blockchain_hooks::GasSchedule| {
+        let config = VmConfig {
+            features: Features {
+                barnard_opcodes: false,
+                ..Features::default()
+            },
+            ..VmConfig::default()
+        };
+        VmHost::new(Arc::clone(vm.executor()), schedule.clone(), config)
+    };
+    let mut w = World::new(schedule.clone());
+    assert_ok(&w.deploy(ROUND_TIME, &[], GAS));
+    w.vm = without_barnard(&w.vm, &schedule);
+    let out = w.deploy(ROUND_TIME, &[], GAS);
+    assert_failed(&out, ReturnCode::ContractInvalid, "invalid contract code");
+    // Code already on chain still runs.
+    let w = World::new(schedule).contract(1, ROUND_TIME);
+    let w = World {
+        vm: without_barnard(&w.vm, &w.schedule),
+        ..w
+    };
+    assert_ok(&w.call(1, "round", &[]));
+}
