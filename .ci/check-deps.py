@@ -22,6 +22,10 @@ ALLOWED = {
     "strata-executor-debugger": {"strata-executor-api", "strata-blockchain-hooks"},
     "strata-world-mock": {"strata-vm-handler", "strata-blockchain-hooks"},
     "strata-contract-framework": {"strata-executor-api", "strata-blockchain-hooks"},
+    "strata-vm-host-process": {
+        "strata-vm-handler", "strata-blockchain-hooks", "strata-vm-core",
+        "strata-executor-api", "strata-executor-wasmer",
+    },
     "strata-examples": None,  # may assemble anything
     "strata-cli": None,
 }

@@ -3,6 +3,7 @@
 /// Byte 0: upgradeable `0x01`, readable `0x04`, guarded `0x08`; byte 1: payable `0x02`,
 /// payable by smart contracts `0x04`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CodeMetadata(pub [u8; 2]);
 
 impl CodeMetadata {

@@ -5,6 +5,7 @@ use std::fmt;
 /// Smart-contract addresses start with 8 zero bytes, followed by the 2-byte VM type
 /// (`05 00` for this VM); the last byte decides the shard.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Address(pub [u8; 32]);
 
 /// The VM type of contracts this VM runs: bytes 8–9 of their addresses.

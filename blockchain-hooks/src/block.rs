@@ -1,5 +1,6 @@
 /// What contracts can read about a block.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct BlockInfo {
     /// Block nonce.
     pub nonce: u64,

@@ -32,6 +32,7 @@ pub enum GasScheduleError {
 
 /// A failure of the chain itself (not of a contract).
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BlockchainError {
     /// No address can be derived for a deploy.
     #[error("cannot derive a new address: {0}")]

@@ -4,6 +4,7 @@ use crate::Address;
 
 /// The kind of an ESDT token, as the protocol numbers it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[repr(u32)]
 pub enum EsdtTokenType {
     /// 0: fungible.
@@ -38,6 +39,7 @@ impl EsdtTokenType {
 
 /// A token identifier and nonce: what an account holds a balance of (nonce 0 = fungible).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct EsdtKey {
     /// The token identifier, e.g. `b"TOKEN-123456"`.
     pub token: Vec<u8>,
@@ -47,6 +49,7 @@ pub struct EsdtKey {
 
 /// The metadata of an NFT, SFT or meta-ESDT instance.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct EsdtMetadata {
     /// The instance nonce.
     pub nonce: u64,
@@ -66,6 +69,7 @@ pub struct EsdtMetadata {
 
 /// What an account holds of one token and nonce.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct EsdtTokenData {
     /// The token type.
     pub token_type: EsdtTokenType,

@@ -7,6 +7,7 @@ use crate::{
 
 /// What a storage read returns.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct StorageRead {
     /// The value (empty for a missing key).
     pub value: Vec<u8>,

@@ -10,6 +10,7 @@ use crate::{Address, CodeMetadata, EsdtKey, EsdtTokenData, ReturnCode};
 
 /// How a contract is being called.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum CallType {
     /// A transaction or a synchronous call.
     #[default]
@@ -26,6 +27,7 @@ pub enum CallType {
 
 /// One ESDT payment of a call.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct EsdtTransfer {
     /// The token identifier.
     pub token: Vec<u8>,
@@ -37,6 +39,7 @@ pub struct EsdtTransfer {
 
 /// What every execution takes, deploy or call.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct VmInput {
     /// Who calls.
     pub caller: Address,
@@ -72,6 +75,7 @@ pub struct VmInput {
 
 /// Run a function of an existing contract.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ContractCallInput {
     /// The common input.
     pub vm_input: VmInput,
@@ -85,6 +89,7 @@ pub struct ContractCallInput {
 
 /// Deploy a new contract and run its `init`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ContractCreateInput {
     /// The common input.
     pub vm_input: VmInput,
@@ -96,6 +101,7 @@ pub struct ContractCreateInput {
 
 /// A transfer (with or without a call) the execution sends out of an account.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OutputTransfer {
     /// Who sends.
     pub sender: Address,
@@ -117,6 +123,7 @@ pub struct OutputTransfer {
 
 /// Everything an execution changes in one account; applied only if the execution succeeds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OutputAccount {
     /// The account.
     pub address: Address,
@@ -142,6 +149,7 @@ pub struct OutputAccount {
 
 /// An event the execution emitted.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LogEntry {
     /// Who emitted it.
     pub address: Address,
@@ -157,6 +165,7 @@ pub struct LogEntry {
 /// What an execution did. A failed execution (return code not [`ReturnCode::Ok`]) carries no
 /// account change: only the gas it consumed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct VmOutput {
     /// The outcome.
     pub return_code: ReturnCode,

@@ -5,6 +5,7 @@ use std::fmt;
 /// `Display` prints the production text ("ok", "function not found", …); the return
 /// *message* of an output is a separate string.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[repr(u8)]
 pub enum ReturnCode {
     /// 0: the execution succeeded.
