@@ -235,7 +235,7 @@ fn der_integer(value: &[u8]) -> Vec<u8> {
     let start = value
         .iter()
         .position(|&b| b != 0)
-        .unwrap_or(value.len() - 1);
+        .unwrap_or(value.len().saturating_sub(1));
     let digits = &value[start..];
     let mut out = Vec::with_capacity(digits.len() + 1);
     if digits.first().is_some_and(|&b| b & 0x80 != 0) {
