@@ -5,8 +5,10 @@ mod harness;
 
 mod account;
 mod args;
+mod big_float;
 mod big_int;
 mod block;
+mod bls;
 mod call_value;
 mod crypto;
 mod deploys;
