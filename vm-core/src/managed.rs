@@ -18,6 +18,7 @@
 //! [`MAX_BIG_INT_BYTES`] and buffers above [`MAX_BUFFER_BYTES`], sizes that only a gas limit
 //! far above the protocol's per-transaction maximum could pay for.
 
+pub(crate) mod big_float;
 mod big_int;
 mod buffer;
 mod map;
@@ -135,6 +136,8 @@ pub struct ManagedTypes {
     pub buffers: HandleTable<Vec<u8>>,
     /// Managed maps.
     pub maps: HandleTable<ManagedMap>,
+    /// Big floats (Go `big.Float`s of precision 53, rounding to nearest even).
+    pub big_floats: HandleTable<big_float::BigFloat>,
     /// Elliptic curves (`createEC`), by the size in bits of their field (224, 256, 384 or
     /// 521), which names the NIST curve whose fixed parameters the handle stands for (the
     /// production VM stores a copy of Go's `CurveParams`; no hook changes them).
