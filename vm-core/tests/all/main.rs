@@ -8,6 +8,7 @@ mod args;
 mod big_float;
 mod big_int;
 mod block;
+mod bls;
 mod call_value;
 mod crypto;
 mod deploys;
