@@ -13,8 +13,7 @@
 //!   stored under `ELRONDVM@ASYNC` + its call identifier for the callback that comes back.
 
 use blockchain_hooks::{
-    Address, BlockchainHooks as _, CallType, ContractCallInput, OutputTransfer, ReturnCode,
-    VmInput,
+    Address, BlockchainHooks as _, CallType, ContractCallInput, OutputTransfer, ReturnCode, VmInput,
 };
 use executor_api::{EarlyExit, InstanceAccess};
 use num_bigint::BigUint;
@@ -98,9 +97,12 @@ pub(crate) fn validate_callback(ctx: &Context<'_>, name: &str) -> Result<(), Ear
 /// The extra gas locked for a callback (`ComputeExtraGasLockedForAsync`).
 pub(crate) fn extra_gas_locked(ctx: &Context<'_>) -> u64 {
     let costs = ctx.schedule;
-    crate::abi::times(costs.base_operation_cost.aot_prepare_per_byte, ctx.frame().code_size)
-        .saturating_add(costs.base_ops_api_cost.async_call_step)
-        .saturating_add(costs.base_ops_api_cost.async_callback_gas_lock)
+    crate::abi::times(
+        costs.base_operation_cost.aot_prepare_per_byte,
+        ctx.frame().code_size,
+    )
+    .saturating_add(costs.base_ops_api_cost.async_call_step)
+    .saturating_add(costs.base_ops_api_cost.async_callback_gas_lock)
 }
 
 /// Registers `call` on the running frame (`addAsyncCall`): consumes its locked gas and gas
@@ -114,7 +116,7 @@ pub(crate) fn add(
     call: AsyncCall,
 ) -> Result<(), EarlyExit> {
     let function = ctx.input_function();
-    if function == "init" || function == "upgrade" {
+    if function.is_empty() || ["init", "upgrade", "upgradeContract"].contains(&function.as_str()) {
         return Err(failed(ASYNC_NOT_ALLOWED));
     }
     instance.use_gas(call.gas_locked)?;
@@ -193,7 +195,8 @@ pub(crate) fn execute(
         return Ok(());
     }
     let contract = ctx.contract();
-    let (local, remote): (Vec<_>, Vec<_>) = calls.into_iter().partition(|c| is_local(ctx, contract, c));
+    let (local, remote): (Vec<_>, Vec<_>) =
+        calls.into_iter().partition(|c| is_local(ctx, contract, c));
     for call in local {
         execute_local(ctx, instance, call)?;
     }
@@ -353,10 +356,13 @@ fn run_callback(
     let data_len = call_data(name, &args).len();
     let costs = ctx.schedule;
     let gas = outcome.gas_remaining.saturating_add(call.gas_locked);
-    let step = costs.base_ops_api_cost.async_call_step.saturating_add(crate::abi::times(
-        costs.base_operation_cost.data_copy_per_byte,
-        data_len,
-    ));
+    let step = costs
+        .base_ops_api_cost
+        .async_call_step
+        .saturating_add(crate::abi::times(
+            costs.base_operation_cost.data_copy_per_byte,
+            data_len,
+        ));
     if gas <= step {
         return Err(failed(NO_CALLBACK_OUTPUT));
     }
@@ -406,7 +412,11 @@ fn new_call_id(ctx: &mut Context<'_>) -> Vec<u8> {
 /// The stored form of an async context: the callbacks, the locked gas and the closure.
 pub(crate) fn encode_context(call: &AsyncCall) -> Vec<u8> {
     let mut out = Vec::new();
-    for part in [call.success.as_bytes(), call.error.as_bytes(), &call.closure] {
+    for part in [
+        call.success.as_bytes(),
+        call.error.as_bytes(),
+        &call.closure,
+    ] {
         out.extend(u32::try_from(part.len()).unwrap_or(u32::MAX).to_be_bytes());
         out.extend_from_slice(part);
     }

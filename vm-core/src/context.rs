@@ -105,6 +105,8 @@ pub struct Context<'a> {
     pub(crate) next_closure: Option<Vec<u8>>,
     /// How many asynchronous call identifiers the transaction made.
     pub(crate) async_counter: u64,
+    /// The errors of nested calls, for the `internalVMErrors` event (`AddError`).
+    pub(crate) recorded_errors: Vec<String>,
 }
 
 impl<'a> Context<'a> {
@@ -128,6 +130,7 @@ impl<'a> Context<'a> {
             last_child_exit: None,
             next_closure: None,
             async_counter: 0,
+            recorded_errors: Vec::new(),
         }
     }
 

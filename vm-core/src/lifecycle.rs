@@ -10,8 +10,7 @@
 mod upgrade;
 
 use blockchain_hooks::{
-    Address, BlockchainHooks as _, CallType, CodeMetadata, ContractCallInput, VmInput,
-    WASM_VM_TYPE,
+    Address, BlockchainHooks as _, CallType, CodeMetadata, ContractCallInput, VmInput, WASM_VM_TYPE,
 };
 use executor_api::{EarlyExit, InstanceAccess};
 use num_bigint::BigUint;

@@ -198,7 +198,10 @@ fn dest_inner(
 ) -> Result<ChildResult, EarlyExit> {
     let mut builtin_data = Vec::new();
     if ctx.chain.is_builtin_function(&input.function) {
-        let (next, data) = builtin::call_builtin(ctx, parent, &input)?;
+        let (next, data) = builtin::call_builtin(ctx, parent, &input).inspect_err(|e| {
+            ctx.recorded_errors
+                .push(format!("{} [{}]", e.message, input.function));
+        })?;
         builtin_data = data;
         match next {
             Some(next) => input = next,

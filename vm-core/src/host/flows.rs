@@ -72,7 +72,9 @@ pub(super) fn create(
     let mut journal = OutputJournal::default();
     journal.account_mut(creator);
     journal.account_mut(contract).balance_delta += BigInt::from(input.vm_input.egld_value.clone());
-    let mut frame = Frame::new(contract, INIT, input.vm_input.clone());
+    // The production VM runs a deploy's `init` with no function name: its events have an
+    // empty identifier.
+    let mut frame = Frame::new(contract, "", input.vm_input.clone());
     frame.code_metadata = input.code_metadata;
     let costs = engine.schedule;
     let exec = Execution {

@@ -156,10 +156,34 @@ fn success(
     if instance.gas_used() > instance.gas_limit() {
         return out_of_gas();
     }
+    let errors_log = errors_log(&ctx);
     let mut output = ctx.output.into_output();
+    output.logs.extend(errors_log);
     output.gas_remaining = instance.gas_left();
     output.account_mut(contract).gas_used = initial_cost.saturating_add(instance.gas_used());
     output
+}
+
+/// The event that reports the errors nested calls swallowed (`createLogEntryFromErrors`):
+/// from the caller, topics the contract (the caller for a deploy) and the function (`_init`
+/// for a deploy), data the errors.
+fn errors_log(ctx: &Context<'_>) -> Option<blockchain_hooks::LogEntry> {
+    if ctx.recorded_errors.is_empty() {
+        return None;
+    }
+    let top = ctx.frames.first()?;
+    let caller = top.input.caller;
+    let (receiver, function) = if top.function.is_empty() {
+        (caller, "_init".to_owned())
+    } else {
+        (top.contract, top.function.clone())
+    };
+    Some(blockchain_hooks::LogEntry {
+        address: caller,
+        identifier: b"internalVMErrors".to_vec(),
+        topics: vec![receiver.0.to_vec(), function.into_bytes()],
+        data: vec![ctx.recorded_errors.join(" ").into_bytes()],
+    })
 }
 
 /// The message of a failure as the production VM reports it: a hook's own message, the

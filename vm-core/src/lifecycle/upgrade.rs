@@ -44,7 +44,10 @@ pub(crate) fn upgrade(ctx: &mut Context<'_>, input: &ContractCallInput) -> Resul
     let initial = costs
         .base_ops_api_cost
         .create_contract
-        .saturating_add(times(costs.base_operation_cost.compile_per_byte, code.len()));
+        .saturating_add(times(
+            costs.base_operation_cost.compile_per_byte,
+            code.len(),
+        ));
     let Some(gas_limit) = input.vm_input.gas_provided.checked_sub(initial) else {
         return Err(EarlyExit::out_of_gas());
     };

@@ -119,6 +119,8 @@ pub(crate) fn run_child(
         Err(exit) => {
             ctx.output.revert(checkpoint);
             let error = parent_error(&exit);
+            ctx.recorded_errors
+                .push(format!("{} [{}]", error.message, input.function));
             ctx.last_child_exit = Some(exit);
             return Err(error);
         }
