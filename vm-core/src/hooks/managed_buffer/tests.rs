@@ -293,6 +293,6 @@ fn hex_encoding() {
 }
 
 #[test]
-fn refused_hooks_are_the_big_float_ones() {
-    assert_eq!(REFUSED, &["mbuffer_to_big_float", "mbuffer_from_big_float"]);
+fn every_buffer_hook_is_implemented() {
+    assert!(REFUSED.is_empty(), "{REFUSED:?}");
 }
