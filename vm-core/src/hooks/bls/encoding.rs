@@ -9,6 +9,10 @@
 //! `bls12_381` reads the ZCash form (big-endian, `c1` first, flags in the top bits of the
 //! first byte, y chosen by lexicographic order), so a point is rebuilt in that form with y
 //! left to the crate, then negated when its parity differs from the flag.
+//!
+//! One case cannot be told apart this way: a G2 point whose `y.c0` is 0 has two roots of
+//! the same parity, and mcl keeps whichever its square root gives. Such keys would have to
+//! be searched for among ~2³⁸¹ candidates; here the crate's root is kept.
 
 use bls12_381::{G1Affine, G2Affine};
 

@@ -300,3 +300,35 @@ fn signing_with_a_known_secret_verifies() {
         Err(BlsError::SignatureNotValid)
     );
 }
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    // A deterministic xorshift stream: random lengths around the valid ones, random flags.
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let (key, message, signature) = SINGLE;
+    let (key, signature) = (unhex(key), unhex(signature));
+    for round in 0..60 {
+        let mut bytes = |len: usize| -> Vec<u8> { (0..len).map(|_| next() as u8).collect() };
+        let key_len = [0, 1, 95, 96, 96, 97][round % 6];
+        let sig_len = [0, 47, 48, 48, 49][round % 5];
+        let random_key = bytes(key_len);
+        let random_signature = bytes(sig_len);
+        let random_message = bytes(round);
+        assert!(verify(&random_key, &random_message, &random_signature).is_err());
+        assert!(verify(&key, message, &random_signature).is_err());
+        assert!(verify(&random_key, message, &signature).is_err());
+        let keys = vec![key.clone(), random_key.clone()];
+        assert!(verify_aggregated(&keys, &random_message, &random_signature).is_err());
+        // The valid bytes with one random byte changed, the flag bits included.
+        let mut damaged = signature.clone();
+        let at = (next() % 48) as usize;
+        damaged[at] ^= (next() as u8) | 1;
+        assert!(verify(&key, message, &damaged).is_err());
+    }
+}
