@@ -447,3 +447,54 @@ fn send_cross_shard(ctx: &mut Context<'_>, call: AsyncCall) -> Result<(), EarlyE
     };
     nested::transfer(ctx, call.dest, transfer)
 }
+
+/// A stored async context, found for a callback that comes back from another shard.
+pub(crate) struct StoredCallback {
+    /// Its storage key, deleted by the callback.
+    pub key: Vec<u8>,
+    /// The callback to run: the success or error one, by the first argument.
+    pub function: String,
+    /// The closure.
+    pub closure: Vec<u8>,
+}
+
+/// Reads back [`encode_context`].
+fn decode_context(bytes: &[u8]) -> Option<(String, String, Vec<u8>)> {
+    let mut rest = bytes;
+    let mut parts = Vec::with_capacity(3);
+    for _ in 0..3 {
+        let (len, tail) = rest.split_first_chunk::<4>()?;
+        let len = usize::try_from(u32::from_be_bytes(*len)).ok()?;
+        if tail.len() < len {
+            return None;
+        }
+        parts.push(tail[..len].to_vec());
+        rest = &tail[len..];
+    }
+    let closure = parts.pop()?;
+    let error = String::from_utf8(parts.pop()?).ok()?;
+    let success = String::from_utf8(parts.pop()?).ok()?;
+    Some((success, error, closure))
+}
+
+/// The stored context of the callback `input` brings to `contract`: its call identifier is
+/// the first field of the asynchronous data (`@hex(callID)@hex(parentCallID)`).
+pub(crate) fn stored_callback(
+    chain: &dyn blockchain_hooks::BlockchainHooks,
+    contract: Address,
+    input: &VmInput,
+) -> Option<StoredCallback> {
+    let (_, fields) = parse_call_data(&input.async_data)?;
+    let call_id = fields.first()?;
+    let mut key = ASYNC_STORAGE_PREFIX.to_vec();
+    key.extend_from_slice(call_id);
+    let stored = chain.storage(&contract, &key).value;
+    let (success, error, closure) = decode_context(&stored)?;
+    let ok = input.arguments.first().is_some_and(|code| code.as_slice() == [0]);
+    let function = if ok { success } else { error };
+    Some(StoredCallback {
+        key,
+        function,
+        closure,
+    })
+}

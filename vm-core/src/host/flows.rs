@@ -143,7 +143,22 @@ pub(super) fn call(
 ) -> Result<VmOutput, VmError> {
     let vm_input = &input.vm_input;
     let contract = input.recipient;
-    let journal = journal_with_value(contract, vm_input);
+    let mut journal = journal_with_value(contract, vm_input);
+    let mut callback = None;
+    if vm_input.call_type == CallType::AsynchronousCallBack {
+        callback = crate::asynchronous::stored_callback(chain, contract, vm_input);
+    }
+    let function = match &callback {
+        Some(stored) => {
+            journal.write_storage(contract, stored.key.clone(), Vec::new());
+            stored.function.clone()
+        }
+        None => input.function.clone(),
+    };
+    let input = &ContractCallInput {
+        function,
+        ..input.clone()
+    };
     let costs = engine.schedule;
     let gas = gas_provided(vm_input);
     if gas < costs.base_operation_cost.get_code {
@@ -164,6 +179,7 @@ pub(super) fn call(
     let mut frame = Frame::new(contract, input.function.clone(), vm_input.clone());
     frame.code_metadata = chain.code_metadata(&contract);
     frame.read_only = read_only;
+    frame.callback_closure = callback.map(|stored| stored.closure);
     let hash = chain
         .code_hash(&contract)
         .map_or_else(|| code_hash(&code), CodeHash);

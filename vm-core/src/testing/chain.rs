@@ -61,6 +61,8 @@ pub struct MockChain {
     /// Addresses [`BlockchainHooks::new_address`] answers for `(creator, nonce)`, before
     /// deriving one.
     pub new_addresses: BTreeMap<(Address, u64), Address>,
+    /// Shards of addresses (missing: shard 0).
+    pub shards: BTreeMap<Address, u32>,
 }
 
 impl MockChain {
@@ -284,8 +286,8 @@ impl BlockchainHooks for MockChain {
             .unwrap_or_else(|| Self::derive_address(creator, creator_nonce, vm_type)))
     }
 
-    fn shard_of(&self, _: &Address) -> u32 {
-        0
+    fn shard_of(&self, address: &Address) -> u32 {
+        self.shards.get(address).copied().unwrap_or(0)
     }
 
     fn self_shard(&self) -> u32 {

@@ -5,6 +5,7 @@ mod harness;
 
 mod account;
 mod args;
+mod async_calls;
 mod big_float;
 mod big_int;
 mod block;
