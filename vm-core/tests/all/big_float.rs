@@ -11,6 +11,7 @@ const BIG_FLOAT: &str = r#"
   (import "env" "bigFloatNewFromParts" (func $parts (param i32 i32 i32) (result i32)))
   (import "env" "bigFloatNewFromSci" (func $sci (param i64 i64) (result i32)))
   (import "env" "bigFloatAdd" (func $add (param i32 i32 i32)))
+  (import "env" "bigFloatSub" (func $sub (param i32 i32 i32)))
   (import "env" "bigFloatDiv" (func $div (param i32 i32 i32)))
   (import "env" "bigFloatNeg" (func $neg (param i32 i32)))
   (import "env" "bigFloatPow" (func $pow (param i32 i32 i32)))
@@ -45,6 +46,9 @@ const BIG_FLOAT: &str = r#"
     (drop (call $from_buf (call $mb_new (i32.const 0) (i32.const 18)) (i32.const 7)))
     (call $add (i32.const 8) (i32.const 7) (i32.const 7))
     (call $finish_float (i32.const 8)))
+  (func (export "subtract")
+    (call $sub (i32.const 9) (call $frac (i64.const 1) (i64.const 2)) (call $frac (i64.const 3) (i64.const 4)))
+    (call $finish_float (i32.const 9)))
   (func (export "negativeZero")
     (call $neg (i32.const 3) (call $parts (i32.const 0) (i32.const 0) (i32.const -3)))
     (call $finish_float (i32.const 3)))
@@ -151,4 +155,16 @@ fn failures_use_all_gas_with_the_production_messages() {
     for (function, message) in cases {
         assert_failed(&w.call(1, function, &[]), failed, message);
     }
+}
+
+#[test]
+fn subtraction_is_exact_and_signed() {
+    let w = World::new(free_opcodes()).contract(1, BIG_FLOAT);
+    let out = w.call(1, "subtract", &[]);
+    assert_ok(&out);
+    // 1/2 − 3/4 = −0.25 = −0.5 × 2^−1: negative and finite, exponent −1, mantissa 1000….
+    assert_eq!(
+        out.return_data,
+        vec![unhex("010b00000035ffffffff8000000000000000")]
+    );
 }

@@ -20,6 +20,7 @@ mod flows;
 mod logs;
 mod managed_buffer;
 mod managed_map;
+mod small_ints;
 mod storage;
 mod sync_calls;
 mod transfers;
