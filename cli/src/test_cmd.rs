@@ -1,67 +1,54 @@
-//! `strata test`: runs scenario files in parallel.
+//! `strata test`: selects scenario files, runs them in parallel, prints one line per file as it
+//! finishes (a failure's diff with it) above the progress bar, then the failures by cause and
+//! the closing line `N passed, M failed[, K skipped]`.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use world_mock::{ScenarioRunner, UNIMPLEMENTED_HOOKS_CAUSE, WorldError};
+use world_mock::{RunOptions, ScenarioRunner, StepTrace, UNIMPLEMENTED_HOOKS_CAUSE};
 
 use crate::Executor;
-use crate::report::{Style, failure_text, summary};
+use crate::gas_report::GasReport;
+use crate::machine::{Outcome, RunReport, json_report, junit_report, write_out};
+use crate::report::{ColorWhen, Style, exit_code, failure_text, summary};
+use crate::select::{Filters, collect};
 
-/// One file's result.
-struct Outcome {
-    file: PathBuf,
-    time: Duration,
-    result: Result<(), WorldError>,
+/// What `strata test` was asked.
+#[derive(Debug, Default)]
+pub struct TestArgs {
+    pub executor: Executor,
+    pub paths: Vec<PathBuf>,
+    pub filters: Filters,
+    pub allow_empty: bool,
+    pub jobs: Option<usize>,
+    pub json: Option<PathBuf>,
+    pub junit: Option<PathBuf>,
+    pub color: ColorWhen,
+    pub force_check_gas: bool,
+    pub gas_report: bool,
+    pub gas_report_json: Option<PathBuf>,
 }
 
-/// Collects the scenario files: files as given, directories recursively (`*.scen.json`),
-/// sorted.
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            walk(path, &mut files, 0)?;
-        } else if path.is_file() {
-            files.push(path.clone());
+/// Where the human output goes: stdout, or stderr when the JSON report takes stdout.
+#[derive(Clone, Copy, Debug)]
+struct Printer {
+    style: Style,
+    to_stderr: bool,
+}
+
+impl Printer {
+    fn line(self, text: &str) {
+        if self.to_stderr {
+            eprintln!("{text}");
         } else {
-            bail!("{}: no such file or directory", path.display());
+            say!("{text}");
         }
     }
-    Ok(files)
-}
-
-/// How deep directories are searched (a symlink loop stops here).
-const MAX_DIR_DEPTH: usize = 64;
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, depth: usize) -> Result<()> {
-    if depth > MAX_DIR_DEPTH {
-        bail!(
-            "{}: directories nested deeper than {MAX_DIR_DEPTH}",
-            dir.display()
-        );
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("reading {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            walk(&entry, files, depth + 1)?;
-        } else if entry
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.ends_with(".scen.json"))
-        {
-            files.push(entry);
-        }
-    }
-    Ok(())
 }
 
 fn progress_bar(len: usize) -> Option<ProgressBar> {
@@ -69,16 +56,41 @@ fn progress_bar(len: usize) -> Option<ProgressBar> {
         return None;
     }
     let bar = ProgressBar::new(len as u64);
-    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {wide_msg}")
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     Some(bar)
+}
+
+/// The line printed when a file finishes.
+fn file_line(style: Style, outcome: &Outcome) -> String {
+    let status = match &outcome.result {
+        Ok(()) => style.green("PASS"),
+        Err(_) => style.red("FAIL"),
+    };
+    let time = style.dim(&format!("[{:>8.3}s]", outcome.time.as_secs_f64()));
+    format!("{status} {time} {}", outcome.file.display())
+}
+
+fn run_one(runner: &ScenarioRunner, file: &Path, gas: Option<&GasReport>) -> Outcome {
+    let start = Instant::now();
+    let result = match gas {
+        Some(gas) => runner.run_file_traced(file, &mut |t: &StepTrace| gas.record(t)),
+        None => runner.run_file(file),
+    };
+    Outcome {
+        file: file.to_path_buf(),
+        time: start.elapsed(),
+        result,
+    }
 }
 
 fn run_all(
     runner: &ScenarioRunner,
     files: &[PathBuf],
     jobs: Option<usize>,
+    printer: Printer,
+    gas: Option<&GasReport>,
 ) -> Result<Vec<Outcome>> {
     // Contract executions may nest deeply: give each worker a generous stack.
     let mut builder = rayon::ThreadPoolBuilder::new().stack_size(64 << 20);
@@ -87,45 +99,35 @@ fn run_all(
     }
     let pool = builder.build().context("starting the worker threads")?;
     let bar = progress_bar(files.len());
-    let outcomes = pool.install(|| {
-        files
-            .par_iter()
-            .map(|file| {
-                let start = Instant::now();
-                let result = runner.run_file(file);
-                if let Some(bar) = &bar {
+    let done: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::with_capacity(files.len()));
+    pool.install(|| {
+        files.par_iter().enumerate().for_each(|(index, file)| {
+            let outcome = run_one(runner, file, gas);
+            let mut text = file_line(printer.style, &outcome);
+            if let Err(error) = &outcome.result {
+                text.push('\n');
+                text.push_str(&failure_text(printer.style, error));
+                text.push('\n');
+            }
+            // One lock orders the lines and keeps the bar below them.
+            let mut done = done.lock().unwrap_or_else(|e| e.into_inner());
+            match &bar {
+                Some(bar) => {
+                    bar.suspend(|| printer.line(&text));
                     bar.set_message(file.display().to_string());
                     bar.inc(1);
                 }
-                Outcome {
-                    file: file.clone(),
-                    time: start.elapsed(),
-                    result,
-                }
-            })
-            .collect()
+                None => printer.line(&text),
+            }
+            done.push((index, outcome));
+        });
     });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    Ok(outcomes)
-}
-
-fn write_json(path: &Path, outcomes: &[Outcome]) -> Result<()> {
-    let items: Vec<serde_json::Value> = outcomes
-        .iter()
-        .map(|o| {
-            serde_json::json!({
-                "file": o.file.display().to_string(),
-                "passed": o.result.is_ok(),
-                "time_ms": o.time.as_secs_f64() * 1000.0,
-                "error": o.result.as_ref().err().map(ToString::to_string),
-                "cause": o.result.as_ref().err().map(WorldError::cause),
-            })
-        })
-        .collect();
-    let text = serde_json::to_string_pretty(&items)?;
-    std::fs::write(path, text + "\n").with_context(|| format!("writing {}", path.display()))
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_by_key(|(index, _)| *index);
+    Ok(done.into_iter().map(|(_, o)| o).collect())
 }
 
 /// How many cause groups the failure summary lists.
@@ -165,43 +167,70 @@ fn causes_text(style: Style, outcomes: &[Outcome]) -> String {
     text
 }
 
-/// Runs `strata test`; answers whether everything passed.
-pub fn run(
-    executor: Executor,
-    json: Option<&Path>,
-    jobs: Option<usize>,
-    paths: &[PathBuf],
-) -> Result<bool> {
-    let files = collect(paths)?;
-    if files.is_empty() {
-        eprintln!("warning: no *.scen.json files found");
+fn duration_text(time: Duration) -> String {
+    format!("{:.2}s", time.as_secs_f64())
+}
+
+/// Runs `strata test`; answers the exit code (0 all passed, 1 a test failed, 2 an input
+/// error).
+///
+/// # Errors
+/// A usage or input error (a missing path, nothing selected, an unwritable report).
+pub fn run(args: &TestArgs) -> Result<u8> {
+    let start = Instant::now();
+    let json_to_stdout = args.json.as_deref() == Some(Path::new("-"));
+    let printer = Printer {
+        style: Style::new(args.color, json_to_stdout),
+        to_stderr: json_to_stdout,
+    };
+    let style = printer.style;
+    let selection = collect(&args.paths, &args.filters)?;
+    if selection.run.is_empty() && selection.skipped.is_empty() && !args.allow_empty {
+        bail!("no scenario file selected (*.scen.json); --allow-empty accepts that");
     }
-    let runner = crate::vm::runner(executor);
-    let outcomes = run_all(&runner, &files, jobs)?;
-    let style = Style::detect();
-    let mut failed = 0;
-    for outcome in &outcomes {
-        if let Err(error) = &outcome.result {
-            failed += 1;
-            say!("{} {}", style.red("FAIL"), outcome.file.display());
-            say!("{}\n", failure_text(style, error));
+    let runner = crate::vm::runner(args.executor).with_options(RunOptions {
+        force_check_gas: args.force_check_gas,
+    });
+    let want_gas = args.gas_report || args.gas_report_json.is_some();
+    let gas = want_gas.then(GasReport::default);
+    let outcomes = run_all(&runner, &selection.run, args.jobs, printer, gas.as_ref())?;
+    let report = RunReport {
+        outcomes: &outcomes,
+        skipped: &selection.skipped,
+        time: start.elapsed(),
+    };
+    if let Some(path) = &args.json {
+        let text = serde_json::to_string_pretty(&json_report(&report))?;
+        write_out(path, &(text + "\n"))?;
+    }
+    if let Some(path) = &args.junit {
+        write_out(path, &junit_report(&report))?;
+    }
+    if let Some(gas) = &gas {
+        if let Some(path) = &args.gas_report_json {
+            let text = serde_json::to_string_pretty(&gas.json())?;
+            write_out(path, &(text + "\n"))?;
+        }
+        if args.gas_report {
+            printer.line(&gas.table(style));
         }
     }
-    if let Some(json) = json {
-        write_json(json, &outcomes)?;
-    }
-    if failed > 0 {
-        say!("{}", causes_text(style, &outcomes));
-    }
+    let failed = report.failed();
     let passed = outcomes.len() - failed;
-    let line = summary(passed, failed);
-    say!(
-        "{}",
-        if failed == 0 {
-            style.green(&line)
-        } else {
-            style.red(&line)
-        }
-    );
-    Ok(failed == 0)
+    let skipped = selection.skipped.len();
+    printer.line(&style.dim(&format!(
+        "{} files run in {} ({passed} passed, {failed} failed, {skipped} skipped)",
+        outcomes.len(),
+        duration_text(report.time)
+    )));
+    if failed > 0 {
+        printer.line(&causes_text(style, &outcomes));
+    }
+    let line = summary(passed, failed, skipped);
+    printer.line(&if failed == 0 {
+        style.green(&line)
+    } else {
+        style.red(&line)
+    });
+    Ok(exit_code(failed, report.input_errors()))
 }

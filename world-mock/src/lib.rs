@@ -38,7 +38,7 @@ pub use builtins::{
 pub use error::WorldError;
 pub use scenario::{
     DEFAULT_CODE_METADATA, FileOutcome, RunOptions, ScenarioRunner, StepFailure, StepTrace,
-    TraceSink, UNIMPLEMENTED_HOOKS_CAUSE, ValueContext, VmFactory, bech32, esdt_builtin_args,
-    interpret_value, readable, split_unimplemented,
+    TraceSink, TxTrace, UNIMPLEMENTED_HOOKS_CAUSE, ValueContext, VmFactory, bech32, display_value,
+    esdt_builtin_args, interpret_value, readable, split_unimplemented,
 };
 pub use world::{Account, TokenHolding, World, reserved_keys};

@@ -15,7 +15,9 @@ mod steps;
 mod value;
 
 pub use cause::{UNIMPLEMENTED_HOOKS_CAUSE, split_unimplemented};
-pub use report::{StepFailure, readable};
-pub use runner::{FileOutcome, RunOptions, ScenarioRunner, StepTrace, TraceSink, VmFactory};
+pub use report::{StepFailure, display_value, readable};
+pub use runner::{
+    FileOutcome, RunOptions, ScenarioRunner, StepTrace, TraceSink, TxTrace, VmFactory,
+};
 pub use steps::{DEFAULT_CODE_METADATA, esdt_builtin_args};
 pub use value::{ValueContext, interpret as interpret_value};

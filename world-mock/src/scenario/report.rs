@@ -100,3 +100,48 @@ pub(crate) fn readable_list(items: &[Vec<u8>]) -> String {
     let parts: Vec<String> = items.iter().map(|i| readable(i)).collect();
     format!("[{}]", parts.join(", "))
 }
+
+/// Bytes as a person reads them, for traces: a scenario address name (`sc:adder`,
+/// `address:alice`) where the bytes are one, text when they are printable words, a number
+/// when they are a small integer (up to 8 bytes), else hex. Empty is `""`.
+pub fn display_value(bytes: &[u8]) -> String {
+    if bytes.is_empty() {
+        return "\"\"".to_owned();
+    }
+    if bytes.len() == 32
+        && let Some(name) = readable_form(bytes).filter(|f| f.contains(':'))
+    {
+        return name;
+    }
+    if bytes.len() >= 2 && printable(bytes) && bytes.iter().any(u8::is_ascii_alphabetic) {
+        return format!("{:?}", String::from_utf8_lossy(bytes));
+    }
+    if bytes.len() <= 8 {
+        return BigUint::from_bytes_be(bytes).to_string();
+    }
+    format!("0x{}", hex::encode(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_values_read_as_numbers_text_names_or_hex() {
+        assert_eq!(display_value(&[]), "\"\"");
+        assert_eq!(display_value(&[5]), "5");
+        assert_eq!(display_value(b"A"), "65");
+        assert_eq!(display_value(&[1, 0]), "256");
+        assert_eq!(display_value(b"sum"), "\"sum\"");
+        assert_eq!(display_value(&[0xff; 9]), "0xffffffffffffffffff");
+        let mut sc = [b'_'; 32];
+        sc[..10].fill(0);
+        sc[8] = 5;
+        sc[10..15].copy_from_slice(b"adder");
+        assert_eq!(display_value(&sc), "sc:adder");
+        let mut user = [b'_'; 32];
+        user[..5].copy_from_slice(b"alice");
+        assert_eq!(display_value(&user), "address:alice");
+        assert_eq!(display_value(&[7; 32]), format!("0x{}", "07".repeat(32)));
+    }
+}

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use blockchain_hooks::{GasSchedule, ScheduleName, VmOutput, WASM_VM_TYPE};
+use blockchain_hooks::{Address, EsdtTransfer, GasSchedule, ScheduleName, VmOutput, WASM_VM_TYPE};
+use num_bigint::BigUint;
 use vm_handler::{VmError, VmHandler};
 
-use super::model::{Scenario, StepKind};
+use super::model::{Scenario, StepKind, TxKind, TxStep};
 use super::{checks, parse, state, steps};
 use crate::{StepFailure, World, WorldError};
 
@@ -35,6 +36,64 @@ pub struct StepTrace {
     pub gas_used: Option<u64>,
     /// A printable dump of the world, for `dumpState`.
     pub dump: Option<String>,
+    /// The transaction, for transaction steps.
+    pub tx: Option<TxTrace>,
+}
+
+/// The transaction of a step, as the step gave it.
+#[derive(Clone, Debug)]
+pub struct TxTrace {
+    /// The sender.
+    pub from: Address,
+    /// The receiver (the zero address for a deploy).
+    pub to: Address,
+    /// The function called (empty for a deploy or a transfer).
+    pub function: String,
+    /// The arguments.
+    pub arguments: Vec<Vec<u8>>,
+    /// The EGLD value.
+    pub egld_value: BigUint,
+    /// The ESDT payments.
+    pub esdt: Vec<EsdtTransfer>,
+    /// The gas the transaction may use: the step's gas limit, or for a query (and a transfer
+    /// step naming none) the unbounded gas the runner gives it.
+    pub gas_limit: u64,
+    /// The size of the code, for a deploy.
+    pub code_size: Option<usize>,
+    /// For a deploy, the address of the new contract when it succeeded.
+    pub deployed: Option<Address>,
+}
+
+/// The gas the runner gives a query, and a transfer step that names no gas limit.
+const UNBOUNDED_GAS: u64 = i64::MAX as u64;
+
+impl TxTrace {
+    fn new(step: &TxStep, output: &VmOutput) -> Self {
+        let tx = &step.tx;
+        let unbounded = step.kind == TxKind::Query
+            || (step.kind == TxKind::Transfer && tx.gas_limit == 0 && !tx.esdt.is_empty());
+        let deploy = step.kind == TxKind::Deploy;
+        let deployed = output
+            .output_accounts
+            .values()
+            .find(|a| deploy && a.code.is_some())
+            .map(|a| a.address);
+        Self {
+            from: tx.from,
+            to: tx.to,
+            function: tx.function.clone(),
+            arguments: tx.arguments.clone(),
+            egld_value: tx.egld_value.clone(),
+            esdt: tx.esdt.clone(),
+            gas_limit: if unbounded {
+                UNBOUNDED_GAS
+            } else {
+                tx.gas_limit
+            },
+            code_size: deploy.then_some(tx.code.len()),
+            deployed,
+        }
+    }
 }
 
 /// Receives a [`StepTrace`] after each step.
@@ -252,6 +311,7 @@ impl Execution<'_> {
                 output: None,
                 gas_used: None,
                 dump: None,
+                tx: None,
             };
             let failure = |m: super::report::Mismatch| {
                 WorldError::Check(Box::new(StepFailure {
@@ -288,8 +348,9 @@ impl Execution<'_> {
                             WorldError::State(m) => step_err(m),
                             other => other,
                         })?;
-                    trace.gas_used =
-                        Some(tx_step.tx.gas_limit.saturating_sub(output.gas_remaining));
+                    let tx = TxTrace::new(tx_step, &output);
+                    trace.gas_used = Some(tx.gas_limit.saturating_sub(output.gas_remaining));
+                    trace.tx = Some(tx);
                     trace.output = Some(output.clone());
                     self.trace.step(&trace);
                     if let Some(expect) = &tx_step.expect {

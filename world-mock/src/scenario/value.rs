@@ -163,10 +163,17 @@ impl ValueContext {
         }
     }
 
+    /// The bytes of a file; a `.wat` file is compiled from the WebAssembly text format.
     fn read_file(&self, path: &str) -> Result<Vec<u8>, WorldError> {
         let full = self.resolve(path);
-        std::fs::read(&full)
-            .map_err(|e| WorldError::value(format!("cannot read file {}: {e}", full.display())))
+        let bytes = std::fs::read(&full)
+            .map_err(|e| WorldError::value(format!("cannot read file {}: {e}", full.display())))?;
+        if full.extension().is_some_and(|e| e == "wat") {
+            return wat::parse_bytes(&bytes)
+                .map(std::borrow::Cow::into_owned)
+                .map_err(|e| WorldError::value(format!("{}: {e}", full.display())));
+        }
+        Ok(bytes)
     }
 
     fn mxsc(&self, path: &str) -> Result<Vec<u8>, WorldError> {
