@@ -2,6 +2,7 @@
 
 mod account;
 mod apply;
+mod cross_shard;
 mod hooks;
 pub mod reserved_keys;
 

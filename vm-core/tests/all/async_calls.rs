@@ -89,7 +89,11 @@ fn run(world: &mut World, function: &str) -> VmOutput {
     let transfers: Vec<_> = out
         .output_accounts
         .values()
-        .flat_map(|a| a.output_transfers.iter().map(move |t| (a.address, t.clone())))
+        .flat_map(|a| {
+            a.output_transfers
+                .iter()
+                .map(move |t| (a.address, t.clone()))
+        })
         .filter(|(_, t)| t.call_type == CallType::AsynchronousCall)
         .collect();
     for (dest, transfer) in transfers {
@@ -117,7 +121,14 @@ fn run(world: &mut World, function: &str) -> VmOutput {
             function,
             allow_init: false,
         };
-        let call = input(transfer.sender, dest, function, arguments, CallType::AsynchronousCall, transfer.gas_limit);
+        let call = input(
+            transfer.sender,
+            dest,
+            function,
+            arguments,
+            CallType::AsynchronousCall,
+            transfer.gas_limit,
+        );
         let dest_out = world.run(&call);
         world.commit(&dest_out);
         let args = if dest_out.return_code.is_ok() {
@@ -125,7 +136,10 @@ fn run(world: &mut World, function: &str) -> VmOutput {
             args.extend(dest_out.return_data.iter().cloned());
             args
         } else {
-            vec![vec![dest_out.return_code as u8], dest_out.return_message.clone().into_bytes()]
+            vec![
+                vec![dest_out.return_code as u8],
+                dest_out.return_message.clone().into_bytes(),
+            ]
         };
         let callback = input(
             dest,
@@ -151,9 +165,15 @@ fn same_shard_promise_runs_the_callee_then_the_success_callback() {
         storage(&world, sc(1)),
         vec![(b"c".to_vec(), vec![0]), (b"r".to_vec(), b"hi".to_vec())]
     );
-    assert_eq!(storage(&world, sc(2)), vec![(b"e".to_vec(), b"hi".to_vec())]);
+    assert_eq!(
+        storage(&world, sc(2)),
+        vec![(b"e".to_vec(), b"hi".to_vec())]
+    );
     let labels: Vec<_> = out.logs.iter().map(|l| l.data[0].clone()).collect();
-    assert_eq!(labels, vec![b"AsyncCall".to_vec(), b"AsyncCallback".to_vec()]);
+    assert_eq!(
+        labels,
+        vec![b"AsyncCall".to_vec(), b"AsyncCallback".to_vec()]
+    );
 }
 
 #[test]
@@ -162,7 +182,10 @@ fn same_shard_failing_callee_is_undone_and_the_error_callback_sees_its_error() {
     run(&mut world, "promiseFail");
     assert_eq!(
         storage(&world, sc(1)),
-        vec![(b"c".to_vec(), vec![4]), (b"r".to_vec(), b"child failed".to_vec())]
+        vec![
+            (b"c".to_vec(), vec![4]),
+            (b"r".to_vec(), b"child failed".to_vec())
+        ]
     );
     assert!(storage(&world, sc(2)).is_empty());
 }

@@ -4,8 +4,8 @@
 //! before anything else, and both stay whatever the outcome. A sender without the
 //! `egldValue` gets status 7 (out of funds). `esdtValue` payments run as the builtin transfer
 //! (`ESDTTransfer`, `ESDTNFTTransfer` or `MultiESDTNFTTransfer`) before the contract call,
-//! which gets the gas the builtin leaves and sees the payments in its input; its logs come
-//! first. A failed transaction changes nothing but the nonce and the gas fee. `scQuery` runs
+//! which gets the gas the builtin leaves and sees the payments in its input; its logs are
+//! dropped (a builtin called as the function keeps them, first). A failed transaction changes nothing but the nonce and the gas fee. `scQuery` runs
 //! as the contract itself with unlimited gas and changes nothing.
 
 use blockchain_hooks::{
@@ -240,9 +240,13 @@ fn run_follow_up(
     let mut output = world.execute_call(&input)?;
     if output.return_code.is_ok() {
         commit(world, tx, &output)?;
-        let mut logs = transfer.logs;
-        logs.append(&mut output.logs);
-        output.logs = logs;
+        // The production runner drops the logs of a transaction's own `esdtValue` transfer;
+        // a builtin called as the transaction's function keeps them.
+        if tx.esdt.is_empty() {
+            let mut logs = transfer.logs;
+            logs.append(&mut output.logs);
+            output.logs = logs;
+        }
     } else {
         restore(world, undo);
     }
