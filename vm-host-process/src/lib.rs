@@ -15,8 +15,8 @@
 //!
 //! ```no_run
 //! use strata_vm_host_process::{HostCommand, OutOfProcessVm};
-//! use strata_blockchain_hooks::GasSchedule;
-//! use strata_vm_core::VmConfig;
+//! use blockchain_hooks::GasSchedule;
+//! use vm_core::VmConfig;
 //!
 //! let strata = std::env::current_exe().unwrap();
 //! let vm = OutOfProcessVm::new(

@@ -106,10 +106,11 @@ pub fn signal(pid: u32, signal: &str) {
     assert!(status.success(), "kill {signal} {pid}");
 }
 
-/// `inner`, running `on_storage` at the first storage read.
+/// `inner`, running `on_storage` at the first storage read and counting the calls.
 pub struct Tap<'a> {
     pub inner: &'a dyn BlockchainHooks,
     pub on_storage: std::cell::Cell<Option<Box<dyn FnOnce() + 'a>>>,
+    pub calls: std::cell::Cell<u64>,
 }
 
 impl<'a> Tap<'a> {
@@ -117,96 +118,125 @@ impl<'a> Tap<'a> {
         Self {
             inner,
             on_storage: std::cell::Cell::new(Some(Box::new(action))),
+            calls: std::cell::Cell::new(0),
         }
     }
 }
 
 impl BlockchainHooks for Tap<'_> {
     fn account_exists(&self, a: &Address) -> bool {
+        self.calls.set(self.calls.get() + 1);
         self.inner.account_exists(a)
     }
     fn nonce(&self, a: &Address) -> u64 {
+        self.calls.set(self.calls.get() + 1);
         self.inner.nonce(a)
     }
     fn balance(&self, a: &Address) -> BigUint {
+        self.calls.set(self.calls.get() + 1);
         self.inner.balance(a)
     }
     fn code(&self, a: &Address) -> Option<Vec<u8>> {
+        self.calls.set(self.calls.get() + 1);
         self.inner.code(a)
     }
     fn code_hash(&self, a: &Address) -> Option<[u8; 32]> {
+        self.calls.set(self.calls.get() + 1);
         self.inner.code_hash(a)
     }
     fn code_metadata(&self, a: &Address) -> CodeMetadata {
+        self.calls.set(self.calls.get() + 1);
         self.inner.code_metadata(a)
     }
     fn owner(&self, a: &Address) -> Option<Address> {
+        self.calls.set(self.calls.get() + 1);
         self.inner.owner(a)
     }
     fn username(&self, a: &Address) -> Vec<u8> {
+        self.calls.set(self.calls.get() + 1);
         self.inner.username(a)
     }
     fn developer_rewards(&self, a: &Address) -> BigUint {
+        self.calls.set(self.calls.get() + 1);
         self.inner.developer_rewards(a)
     }
     fn storage(&self, a: &Address, key: &[u8]) -> StorageRead {
+        self.calls.set(self.calls.get() + 1);
         if let Some(action) = self.on_storage.take() {
             action();
         }
         self.inner.storage(a, key)
     }
     fn esdt_token_data(&self, a: &Address, key: &EsdtKey) -> Option<EsdtTokenData> {
+        self.calls.set(self.calls.get() + 1);
         self.inner.esdt_token_data(a, key)
     }
     fn esdt_balance(&self, a: &Address, key: &EsdtKey) -> BigUint {
+        self.calls.set(self.calls.get() + 1);
         self.inner.esdt_balance(a, key)
     }
     fn esdt_roles(&self, a: &Address, token: &[u8]) -> Vec<Vec<u8>> {
+        self.calls.set(self.calls.get() + 1);
         self.inner.esdt_roles(a, token)
     }
     fn esdt_paused(&self, token: &[u8]) -> bool {
+        self.calls.set(self.calls.get() + 1);
         self.inner.esdt_paused(token)
     }
     fn esdt_limited_transfer(&self, token: &[u8]) -> bool {
+        self.calls.set(self.calls.get() + 1);
         self.inner.esdt_limited_transfer(token)
     }
     fn esdt_last_nonce(&self, a: &Address, token: &[u8]) -> u64 {
+        self.calls.set(self.calls.get() + 1);
         self.inner.esdt_last_nonce(a, token)
     }
     fn current_block(&self) -> BlockInfo {
+        self.calls.set(self.calls.get() + 1);
         self.inner.current_block()
     }
     fn previous_block(&self) -> BlockInfo {
+        self.calls.set(self.calls.get() + 1);
         self.inner.previous_block()
     }
     fn epoch_start_block(&self) -> BlockInfo {
+        self.calls.set(self.calls.get() + 1);
         self.inner.epoch_start_block()
     }
     fn round_time_ms(&self) -> u64 {
+        self.calls.set(self.calls.get() + 1);
         self.inner.round_time_ms()
     }
     fn block_hash(&self, nonce: u64) -> Option<Vec<u8>> {
+        self.calls.set(self.calls.get() + 1);
         self.inner.block_hash(nonce)
     }
     fn state_root_hash(&self) -> Vec<u8> {
+        self.calls.set(self.calls.get() + 1);
         self.inner.state_root_hash()
     }
     fn new_address(&self, c: &Address, n: u64, vm: [u8; 2]) -> Result<Address, BlockchainError> {
+        self.calls.set(self.calls.get() + 1);
         self.inner.new_address(c, n, vm)
     }
     fn shard_of(&self, a: &Address) -> u32 {
+        self.calls.set(self.calls.get() + 1);
         self.inner.shard_of(a)
     }
     fn self_shard(&self) -> u32 {
+        self.calls.set(self.calls.get() + 1);
         self.inner.self_shard()
     }
     fn is_smart_contract(&self, a: &Address) -> bool {
+        self.calls.set(self.calls.get() + 1);
         self.inner.is_smart_contract(a)
     }
     fn is_payable(&self, s: &Address, r: &Address) -> bool {
+        self.calls.set(self.calls.get() + 1);
         self.inner.is_payable(s, r)
     }
     fn is_builtin_function(&self, name: &str) -> bool {
+        self.calls.set(self.calls.get() + 1);
         self.inner.is_builtin_function(name)
     }
     fn process_builtin_function(
@@ -214,6 +244,7 @@ impl BlockchainHooks for Tap<'_> {
         input: &ContractCallInput,
         state: &dyn BlockchainHooks,
     ) -> Result<VmOutput, BlockchainError> {
+        self.calls.set(self.calls.get() + 1);
         self.inner.process_builtin_function(input, state)
     }
     fn execute_on_other_vm(
@@ -221,6 +252,7 @@ impl BlockchainHooks for Tap<'_> {
         input: &ContractCallInput,
         state: &dyn BlockchainHooks,
     ) -> Result<VmOutput, BlockchainError> {
+        self.calls.set(self.calls.get() + 1);
         self.inner.execute_on_other_vm(input, state)
     }
 }
