@@ -293,7 +293,19 @@ fn execute_local(
             }
         }
     };
-    run_callback(ctx, instance, &call, call.dest, outcome)
+    let initiator = callback_initiator(ctx, &call);
+    run_callback(ctx, instance, &call, initiator, outcome)
+}
+
+/// Who calls the callback back (`determineDestinationForAsyncCall`): the destination, or for
+/// a transfer builtin the receiver it names.
+fn callback_initiator(ctx: &Context<'_>, call: &AsyncCall) -> Address {
+    parse_call_data(&call.data)
+        .filter(|(function, _)| ctx.chain.is_builtin_function(function))
+        .and_then(|(function, args)| {
+            nested::parse_receiver(ctx.contract(), call.dest, &function, &args)
+        })
+        .unwrap_or(call.dest)
 }
 
 /// The arguments of a callback (`getArgumentsForCallback`).
@@ -490,7 +502,10 @@ pub(crate) fn stored_callback(
     key.extend_from_slice(call_id);
     let stored = chain.storage(&contract, &key).value;
     let (success, error, closure) = decode_context(&stored)?;
-    let ok = input.arguments.first().is_some_and(|code| code.as_slice() == [0]);
+    let ok = input
+        .arguments
+        .first()
+        .is_some_and(|code| code.as_slice() == [0]);
     let function = if ok { success } else { error };
     Some(StoredCallback {
         key,

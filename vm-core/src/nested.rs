@@ -346,3 +346,13 @@ pub(crate) fn parse_transfers_for(
     let parsed = builtin::parse_transfers(sender, receiver, function, args)?;
     parsed.function.is_empty().then_some(parsed.transfers)
 }
+
+/// The receiver a transfer builtin call from `sender` to `receiver` names.
+pub(crate) fn parse_receiver(
+    sender: Address,
+    receiver: Address,
+    function: &str,
+    args: &[Vec<u8>],
+) -> Option<Address> {
+    builtin::parse_transfers(sender, receiver, function, args).map(|p| p.receiver)
+}

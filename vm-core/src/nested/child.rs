@@ -109,6 +109,9 @@ pub(crate) fn run_child(
                 ..
             }
         );
+    if input.vm_input.call_type == CallType::AsynchronousCallBack {
+        frame.callback_closure = ctx.next_closure.take();
+    }
     ctx.frames.push(frame);
     let saved_exit = ctx.hook_exit.take();
     let outcome = body(ctx, parent, &input, code_address, same);
@@ -288,9 +291,12 @@ pub(crate) fn run_code(
         gas_limit,
         time_limit: ctx.config.time_limit,
     };
-    let mut instance = module
-        .instantiate(&options)
-        .map_err(|e| failed(e.to_string()))?;
+    let mut instance = module.instantiate(&options).map_err(|e| match e {
+        executor_api::ExecutorError::InvalidContract(_) => {
+            EarlyExit::new(ReturnCode::ContractInvalid, errors::INVALID_CONTRACT_CODE)
+        }
+        other => failed(other.to_string()),
+    })?;
     let result = instance.call(function, ctx);
     if let Err(exit) = result {
         if !exit.code.is_ok() {
