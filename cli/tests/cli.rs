@@ -569,3 +569,69 @@ fn inspect_reports_invalid_contracts_and_missing_files() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[cfg(unix)]
+#[test]
+fn directory_walks_survive_symlink_loops() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    write(&sub, "a.scen.json", PASSING);
+    std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
+    let out = strata().arg("test").arg(dir.path()).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(last_line(&out), "1 passed, 0 failed");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("symlink loop"));
+}
+
+/// The code block of `lang` that follows `heading` in the README.
+fn readme_block(readme: &str, heading: &str, lang: &str) -> String {
+    let from = readme.find(heading).unwrap();
+    let fence = format!("```{lang}\n");
+    let start = readme[from..].find(&fence).unwrap() + from + fence.len();
+    let end = readme[start..].find("```").unwrap() + start;
+    readme[start..end].to_owned()
+}
+
+#[test]
+fn the_readme_tutorial_works() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let heading = "## A contract in five minutes";
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "counter.wat",
+        &readme_block(&readme, heading, "wat"),
+    );
+    let scenario = write(
+        dir.path(),
+        "counter.scen.json",
+        &readme_block(&readme, heading, "json"),
+    );
+    let out = strata().arg("test").arg(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert_eq!(last_line(&out), "1 passed, 0 failed");
+    let out = strata()
+        .arg("inspect")
+        .arg(dir.path().join("counter.wat"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stdout(&out));
+    let broken = std::fs::read_to_string(&scenario)
+        .unwrap()
+        .replace(r#""out": ["15"]"#, r#""out": ["16"]"#);
+    std::fs::write(&scenario, broken).unwrap();
+    let out = strata().arg("test").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("step 3 (id \"get\") scQuery: out mismatch"),
+        "{}",
+        stdout(&out)
+    );
+}
