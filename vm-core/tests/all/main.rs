@@ -11,6 +11,7 @@ mod big_int;
 mod block;
 mod bls;
 mod call_value;
+mod calls_managed;
 mod crypto;
 mod deploys;
 mod elliptic_curve;
