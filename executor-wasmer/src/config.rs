@@ -20,6 +20,24 @@ pub const MAX_MEMORY_GROW_INSTRUCTIONS: u64 = 100;
 /// one table. Without this bound, one `table.grow` could ask the host for gigabytes.
 pub const MAX_TABLE_ELEMENTS: u32 = 1 << 16;
 
+/// The largest module accepted, in bytes (4 MiB: ten times the largest contracts built with
+/// the MultiversX framework). The production VM has no such limit of its own (the protocol's
+/// transaction size bounds deploys); this one bounds what compiling may cost the host.
+pub const MAX_CODE_BYTES: usize = 4 << 20;
+
+/// The most functions (imported and defined) a module may have. Compiling costs the engine
+/// a few kilobytes per function: 200,000 tiny functions in 1.6 MB of code took 400–800 MB.
+pub const MAX_FUNCTIONS: u64 = 20_000;
+
+/// The most globals a module may declare.
+pub const MAX_GLOBALS: u64 = 4_096;
+
+/// The most targets all the `br_table` instructions of a module may list together.
+pub const MAX_BR_TABLE_TARGETS: u64 = 1 << 20;
+
+/// The deepest nesting of blocks, loops and ifs in one function.
+pub const MAX_NESTING_DEPTH: u64 = 10_000;
+
 /// The version of Wasmer this crate compiles with; part of the disk cache key.
 pub const WASMER_VERSION: &str = "7.4.2";
 

@@ -44,6 +44,22 @@ fn instantiation(message: impl Into<String>) -> ExecutorError {
     ExecutorError::Instantiation(message.into())
 }
 
+/// An instantiation error as the contract's fault or the engine's: an active data or element
+/// segment outside its memory or table (a trap while the segments are applied) or an import
+/// that does not link is the contract's code ([`ExecutorError::InvalidContract`], return
+/// code 9 as in the production VM); anything else is the engine's.
+fn instantiation_error(error: wasmer::InstantiationError) -> ExecutorError {
+    match error {
+        wasmer::InstantiationError::Start(trap) => {
+            ExecutorError::InvalidContract(format!("instantiation trapped: {trap}"))
+        }
+        wasmer::InstantiationError::Link(link) => {
+            ExecutorError::InvalidContract(format!("instantiation failed: {link}"))
+        }
+        other => instantiation(other.to_string()),
+    }
+}
+
 impl WasmerInstance {
     pub(crate) fn new(
         module: &WasmerModule,
@@ -53,7 +69,7 @@ impl WasmerInstance {
         let env = FunctionEnv::new(&mut store, Env::default());
         let imports = imports::build_imports(&mut store, &env, module.imported_hook_indices());
         let instance = wasmer::Instance::new(&mut store, module.wasmer_module(), &imports)
-            .map_err(|e| instantiation(e.to_string()))?;
+            .map_err(instantiation_error)?;
         let memory = instance
             .exports
             .get_memory(globals::MEMORY)

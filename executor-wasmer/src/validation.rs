@@ -5,11 +5,14 @@ use std::sync::LazyLock;
 
 use executor_api::{ExecutorError, HOOKS, HookInfo, WasmType};
 use wasmer::sys::wasmparser::{
-    ExternalKind, FuncType, FuncValidatorAllocations, FunctionBody, Import, MemoryType, Parser,
-    Payload, TypeRef, ValType, ValidPayload, Validator, WasmFeatures,
+    ExternalKind, FuncType, FuncValidatorAllocations, FunctionBody, Import, MemoryType, Operator,
+    Parser, Payload, TypeRef, ValType, ValidPayload, Validator, WasmFeatures,
 };
 
-use crate::config::{Limits, MAX_TABLE_ELEMENTS};
+use crate::config::{
+    Limits, MAX_BR_TABLE_TARGETS, MAX_CODE_BYTES, MAX_FUNCTIONS, MAX_GLOBALS, MAX_NESTING_DEPTH,
+    MAX_TABLE_ELEMENTS,
+};
 use crate::globals::RESERVED_PREFIX;
 use crate::operators::{OpKind, is_allowed};
 
@@ -122,6 +125,12 @@ pub fn validate(code: &[u8], limits: &Limits) -> Result<(), ExecutorError> {
 
 /// [`validate`], returning what the executor needs to know about the module.
 pub(crate) fn analyze(code: &[u8], limits: &Limits) -> Result<ModuleFacts, ExecutorError> {
+    if code.len() > MAX_CODE_BYTES {
+        return Err(invalid(format!(
+            "module of {} bytes, at most {MAX_CODE_BYTES} allowed",
+            code.len()
+        )));
+    }
     let mut checker = Checker::new(limits);
     let mut validator = Validator::new_with_features(features());
     let mut allocations = FuncValidatorAllocations::default();
@@ -182,6 +191,7 @@ struct Checker<'l> {
     tables: u32,
     memory_exported: bool,
     memory_grows: u64,
+    br_table_targets: u64,
     facts: ModuleFacts,
 }
 
@@ -197,6 +207,7 @@ impl<'l> Checker<'l> {
             tables: 0,
             memory_exported: false,
             memory_grows: 0,
+            br_table_targets: 0,
             facts: ModuleFacts::default(),
         }
     }
@@ -214,6 +225,12 @@ impl<'l> Checker<'l> {
                 }
             }
             Payload::FunctionSection(reader) => {
+                let total = u64::from(self.imported_functions) + u64::from(reader.count());
+                if total > MAX_FUNCTIONS {
+                    return Err(invalid(format!(
+                        "{total} functions, at most {MAX_FUNCTIONS} allowed"
+                    )));
+                }
                 for type_index in reader.clone() {
                     let type_index = type_index.map_err(wasm_error("function section"))?;
                     self.function_types.push(type_index);
@@ -234,6 +251,12 @@ impl<'l> Checker<'l> {
                     let export = export.map_err(wasm_error("export section"))?;
                     self.export(export.name, export.kind, export.index)?;
                 }
+            }
+            Payload::GlobalSection(reader) if u64::from(reader.count()) > MAX_GLOBALS => {
+                return Err(invalid(format!(
+                    "{} globals, at most {MAX_GLOBALS} allowed",
+                    reader.count()
+                )));
             }
             Payload::StartSection { .. } => {
                 return Err(invalid("a start function is not allowed"));
@@ -360,8 +383,10 @@ impl<'l> Checker<'l> {
         let mut operators = body
             .get_operators_reader()
             .map_err(wasm_error("function body"))?;
+        let mut depth: u64 = 0;
         while !operators.eof() {
             let operator = operators.read().map_err(wasm_error("function body"))?;
+            self.shape(index, &operator, &mut depth)?;
             let kind = OpKind::of(&operator);
             let Some(kind) = kind.filter(|k| is_allowed(*k)) else {
                 let name = kind.map_or("an unknown operator", OpKind::name);
@@ -378,6 +403,39 @@ impl<'l> Checker<'l> {
                     )));
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// Checks the nesting depth of function `index` at `operator` (`depth` is the depth
+    /// before it) and the module's `br_table` targets so far.
+    fn shape(
+        &mut self,
+        index: u32,
+        operator: &Operator<'_>,
+        depth: &mut u64,
+    ) -> Result<(), ExecutorError> {
+        match operator {
+            Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. } => {
+                *depth += 1;
+                if *depth > MAX_NESTING_DEPTH {
+                    return Err(invalid(format!(
+                        "function {index}: blocks nested deeper than {MAX_NESTING_DEPTH}"
+                    )));
+                }
+            }
+            Operator::End => *depth = depth.saturating_sub(1),
+            Operator::BrTable { targets } => {
+                self.br_table_targets = self
+                    .br_table_targets
+                    .saturating_add(u64::from(targets.len()));
+                if self.br_table_targets > MAX_BR_TABLE_TARGETS {
+                    return Err(invalid(format!(
+                        "more than {MAX_BR_TABLE_TARGETS} br_table targets"
+                    )));
+                }
+            }
+            _ => {}
         }
         Ok(())
     }

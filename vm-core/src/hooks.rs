@@ -134,7 +134,12 @@ macro_rules! dispatch {
                     instance: &mut dyn InstanceAccess,
                     $($arg: $ty),*
                 ) -> Result<executor_api::hook_return_type!($($ret)?), EarlyExit> {
-                    let result = $method(self, instance, $($arg),*);
+                    let result = $method(self, instance, $($arg),*).and_then(|value| {
+                        crate::managed::check_transaction_memory(
+                            self.frames.iter().map(|frame| &frame.managed),
+                        )?;
+                        Ok(value)
+                    });
                     if let Err(exit) = &result {
                         self.record_hook_exit(exit);
                     }

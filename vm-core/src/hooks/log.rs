@@ -40,7 +40,8 @@ pub(crate) fn write_log(
     );
     charge(instance, gas)?;
     let data = load(instance, data_pointer, data_length)?;
-    let mut topics = Vec::with_capacity(topics_count);
+    // No room reserved for `topics_count`: each topic is read (and bounds-checked) first.
+    let mut topics = Vec::new();
     let topic_len = MemLength::try_from(ADDRESS_LEN).unwrap_or(MemLength::MAX);
     for i in 0..topics_count {
         let offset = topic_ptr.wrapping_add(topic_len.wrapping_mul(i as MemLength));

@@ -36,7 +36,8 @@ refused! {}
 /// `MBufferSetRandom` + `DataCopyPerByte` × `length`, in one charge.
 ///
 /// # Errors
-/// Execution failed, "length of buffer is not correct", for a length below 1; out of gas.
+/// Execution failed, "length of buffer is not correct", for a length below 1; "managed buffer
+/// too large" beyond this VM's buffer size limit (after the gas); out of gas.
 pub(crate) fn mbuffer_set_random(
     ctx: &mut Context<'_>,
     instance: &mut dyn InstanceAccess,
@@ -54,6 +55,7 @@ pub(crate) fn mbuffer_set_random(
         schedule.base_operation_cost.data_copy_per_byte,
         length,
     )?;
+    crate::managed::check_buffer_len(length)?;
     let mut bytes = vec![0; length];
     ctx.random_reader().read(&mut bytes);
     ctx.managed().set_buffer(destination_handle, bytes);

@@ -92,9 +92,17 @@ impl Engine<'_> {
             gas_limit,
             time_limit: self.config.time_limit,
         };
-        let mut instance = module
-            .instantiate(&options)
-            .map_err(|e| VmError::Executor(e.to_string()))?;
+        let mut instance = match module.instantiate(&options) {
+            Ok(instance) => instance,
+            // Segments outside the memory: the production VM's "invalid contract code".
+            Err(ExecutorError::InvalidContract(_)) => {
+                return Ok(VmOutput::failure(
+                    ReturnCode::ContractInvalid,
+                    errors::INVALID_CONTRACT_CODE,
+                ));
+            }
+            Err(e) => return Err(VmError::Executor(e.to_string())),
+        };
         let mut ctx = Context::new(chain, self.schedule, self.executor, self.config);
         ctx.output = exec.journal;
         let mut frame = exec.frame;

@@ -94,6 +94,47 @@ pub(crate) fn check_big_int_bits(bits: u64) -> Result<(), EarlyExit> {
     Ok(())
 }
 
+/// The most word operations (64-bit words of one operand times words of the other) one
+/// big-integer multiplication, division or remainder may cost: 2^26, tens of milliseconds.
+/// The production VM has no such bound (Go's division is subquadratic, `num-bigint`'s is
+/// not); operands this large cost more than ten million gas each to copy, so only a gas
+/// limit far above the protocol's reaches it, and without it one 8 MiB division runs for
+/// minutes past the time limit.
+pub const MAX_BIG_INT_WORK: u64 = 1 << 26;
+
+fn words(bits: u64) -> u64 {
+    bits.div_ceil(64).max(1)
+}
+
+/// Fails execution with [`errors::BIG_INT_TOO_LARGE`] when multiplying values of `a_bits` and
+/// `b_bits` bits would cost more than [`MAX_BIG_INT_WORK`].
+///
+/// # Errors
+/// Execution failed when too costly.
+pub(crate) fn check_mul_work(a_bits: u64, b_bits: u64) -> Result<(), EarlyExit> {
+    if words(a_bits).saturating_mul(words(b_bits)) > MAX_BIG_INT_WORK {
+        return Err(failed(errors::BIG_INT_TOO_LARGE));
+    }
+    Ok(())
+}
+
+/// Fails execution with [`errors::BIG_INT_TOO_LARGE`] when dividing a value of `a_bits` bits
+/// by one of `b_bits` bits would cost more than [`MAX_BIG_INT_WORK`] (a long division:
+/// divisor words times quotient words).
+///
+/// # Errors
+/// Execution failed when too costly.
+pub(crate) fn check_div_work(a_bits: u64, b_bits: u64) -> Result<(), EarlyExit> {
+    if a_bits < b_bits {
+        return Ok(());
+    }
+    let quotient = words(a_bits) - words(b_bits) + 1;
+    if words(b_bits).saturating_mul(quotient) > MAX_BIG_INT_WORK {
+        return Err(failed(errors::BIG_INT_TOO_LARGE));
+    }
+    Ok(())
+}
+
 impl ManagedTypes {
     /// The big integer under `handle`.
     ///
@@ -188,6 +229,23 @@ mod tests {
 
     fn signed(value: i64) -> Vec<u8> {
         big_int_to_signed_bytes(&BigInt::from(value))
+    }
+
+    #[test]
+    fn expensive_operations_are_bounded_by_their_work() {
+        assert!(check_mul_work(64 * 8192, 64 * 8192).is_ok());
+        assert!(check_mul_work(64 * 8192, 64 * 8193).is_err());
+        assert!(check_div_work(8 << 23, 8 << 22).is_err());
+        assert!(check_div_work(8 << 22, 8 << 23).is_ok());
+        // A huge dividend over a one-word divisor is a linear pass.
+        assert!(check_div_work(64 * (1 << 25), 64).is_ok());
+        assert!(check_div_work(64 * ((1 << 26) + 1), 64).is_err());
+        assert_eq!(
+            check_div_work(64 * 8192 * 3, 64 * 8192)
+                .unwrap_err()
+                .message,
+            errors::BIG_INT_TOO_LARGE
+        );
     }
 
     #[test]

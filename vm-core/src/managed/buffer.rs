@@ -31,8 +31,10 @@ impl ManagedTypes {
             .buffers
             .get_mut(handle)
             .ok_or_else(|| failed(errors::NO_MANAGED_BUFFER_UNDER_HANDLE))?;
-        check_buffer_len(buffer.len().saturating_add(bytes.len()))?;
+        let old = buffer.len();
+        check_buffer_len(old.saturating_add(bytes.len()))?;
         buffer.extend_from_slice(bytes);
+        self.buffers.resized(old, old.saturating_add(bytes.len()));
         Ok(())
     }
 

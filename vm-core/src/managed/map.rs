@@ -2,7 +2,7 @@
 
 use executor_api::EarlyExit;
 
-use super::{ManagedMap, ManagedTypes};
+use super::{ManagedMap, ManagedTypes, map_entry_size};
 use crate::errors::{self, failed};
 
 impl ManagedTypes {
@@ -32,10 +32,14 @@ impl ManagedTypes {
         let key = self.buffer(key)?.to_vec();
         let value = self.buffer(value)?.to_vec();
         let len = value.len();
-        self.maps
+        let added = map_entry_size(&key, &value);
+        let removed = self
+            .maps
             .get_mut(map)
             .ok_or_else(|| failed(errors::NO_MANAGED_MAP_UNDER_HANDLE))?
-            .insert(key, value);
+            .insert(key.clone(), value)
+            .map_or(0, |old| map_entry_size(&key, &old));
+        self.maps.resized(removed, added);
         Ok(len)
     }
 
@@ -57,7 +61,11 @@ impl ManagedTypes {
     pub fn map_remove(&mut self, map: i32, key: i32) -> Result<Option<Vec<u8>>, EarlyExit> {
         self.map(map)?;
         let key = self.buffer(key)?.to_vec();
-        Ok(self.maps.get_mut(map).and_then(|m| m.remove(&key)))
+        let removed = self.maps.get_mut(map).and_then(|m| m.remove(&key));
+        if let Some(value) = &removed {
+            self.maps.resized(map_entry_size(&key, value), 0);
+        }
+        Ok(removed)
     }
 
     /// Whether map `map` holds a non-empty value under the contents of buffer `key` (the

@@ -298,10 +298,10 @@ pub(crate) fn run_code(
         other => failed(other.to_string()),
     })?;
     let result = instance.call(function, ctx);
-    if let Err(exit) = result {
-        if !exit.code.is_ok() {
-            return Err(normalize(exit, ctx.hook_exit.as_ref()));
-        }
+    if let Err(exit) = result
+        && !exit.code.is_ok()
+    {
+        return Err(normalize(exit, ctx.hook_exit.as_ref()));
     }
     if instance.gas_used() > instance.gas_limit() {
         return Err(EarlyExit::out_of_gas());

@@ -19,12 +19,50 @@ pub(crate) struct Parser {
     pub ctx: ValueContext,
 }
 
-/// Reads and parses the scenario file at `path`.
+/// The largest file the runner reads: a scenario, an `externalSteps` file, or a `file:` /
+/// `mxsc:` value (64 MiB, far above any contract or scenario).
+pub const MAX_SCENARIO_FILE_BYTES: u64 = 64 << 20;
+
+/// The bytes of the regular file at `path`, at most [`MAX_SCENARIO_FILE_BYTES`]: a FIFO, a
+/// device, a directory or a larger file is refused without blocking or reading on.
+///
+/// # Errors
+/// The OS error, or a message naming the refusal.
+pub(crate) fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let not_regular = || "not a regular file".to_owned();
+    let too_large = || format!("larger than {MAX_SCENARIO_FILE_BYTES} bytes");
+    // `metadata` follows links without opening, so a FIFO cannot block here.
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    if meta.len() > MAX_SCENARIO_FILE_BYTES {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    // The path may have changed since: check the file actually opened.
+    if !file.metadata().map_err(|e| e.to_string())?.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_SCENARIO_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_SCENARIO_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// Reads and parses the scenario file at `path` (a regular file, see [`read_regular_file`]).
 pub(crate) fn load(path: &Path) -> Result<Scenario, WorldError> {
-    let text = std::fs::read_to_string(path).map_err(|e| WorldError::Io {
+    let io = |message: String| WorldError::Io {
         path: path.to_path_buf(),
-        message: e.to_string(),
-    })?;
+        message,
+    };
+    let bytes = read_regular_file(path).map_err(io)?;
+    let text = String::from_utf8(bytes).map_err(|e| io(e.to_string()))?;
     parse_str(&text, path)
 }
 
@@ -394,5 +432,49 @@ fn kind(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod file_tests {
+    use super::*;
+
+    #[test]
+    fn only_regular_files_up_to_the_cap_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = dir.path().join("small.wasm");
+        std::fs::write(&small, b"\0asm").unwrap();
+        assert_eq!(read_regular_file(&small).unwrap(), b"\0asm");
+
+        // A sparse file one byte over the cap: refused from its size, nothing read.
+        let huge = dir.path().join("huge.wasm");
+        let file = std::fs::File::create(&huge).unwrap();
+        file.set_len(MAX_SCENARIO_FILE_BYTES + 1).unwrap();
+        assert!(
+            read_regular_file(&huge)
+                .unwrap_err()
+                .contains("larger than")
+        );
+
+        assert_eq!(
+            read_regular_file(dir.path()).unwrap_err(),
+            "not a regular file"
+        );
+        // A device that never ends.
+        assert_eq!(
+            read_regular_file(Path::new("/dev/zero")).unwrap_err(),
+            "not a regular file"
+        );
+        // A FIFO with no writer: opening it would block forever.
+        let fifo = dir.path().join("steps.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            assert_eq!(read_regular_file(&fifo).unwrap_err(), "not a regular file");
+            let err = load(&fifo).unwrap_err().to_string();
+            assert!(err.contains("not a regular file"), "{err}");
+            let ctx = ValueContext::new(dir.path().to_path_buf());
+            let err = ctx.interpret("file:steps.json").unwrap_err().to_string();
+            assert!(err.contains("not a regular file"), "{err}");
+        }
     }
 }

@@ -11,12 +11,18 @@ use num_traits::{One, Signed, Zero};
 use super::gas::{charge_big_int_bytes, charge_big_int_copy};
 use crate::errors::{self, failed};
 use crate::hooks::prelude::*;
-use crate::managed::{check_big_int_bits, euclid_div_rem, isqrt};
+use crate::managed::{check_big_int_bits, check_div_work, check_mul_work, euclid_div_rem, isqrt};
 
-/// The largest operand `bigIntSqrt` takes, in bytes (1 MiB, about 2.5 s of work): its copy
-/// gas alone, 1000 per byte in schedules v3 and v4, is above a transaction's maximum gas, so
-/// only an absurd gas limit reaches it; beyond it the hook fails with "big int too large".
-const MAX_SQRT_OPERAND_BYTES: u64 = 1 << 20;
+/// The largest operand `bigIntSqrt` takes, in bytes (64 KiB, a few full-size divisions of
+/// about [`crate::managed::MAX_BIG_INT_WORK`] each): its copy gas alone, 1000 per byte in
+/// schedules v3 and v4, is 65 million, so only an absurd gas limit reaches it; beyond it the
+/// hook fails with "big int too large".
+const MAX_SQRT_OPERAND_BYTES: u64 = 64 << 10;
+
+/// The largest result `bigIntPow` computes, in bits (128 KiB: its last squaring is a
+/// multiplication of [`crate::managed::MAX_BIG_INT_WORK`]); beyond it the hook fails with
+/// "big int too large".
+const MAX_POW_RESULT_BITS: u64 = 8 << 17;
 
 /// A binary operation's result, or why there is none.
 type BinaryOp = fn(&BigInt, &BigInt) -> Result<BigInt, EarlyExit>;
@@ -127,6 +133,7 @@ pub(crate) fn big_int_mul(
     let gas = ctx.schedule.big_int_api_cost.big_int_mul;
     binary(ctx, instance, gas, [dest, op1, op2], |a, b| {
         check_big_int_bits(a.bits().saturating_add(b.bits()))?;
+        check_mul_work(a.bits(), b.bits())?;
         Ok(a * b)
     })
 }
@@ -148,6 +155,7 @@ pub(crate) fn big_int_t_div(
     let gas = ctx.schedule.big_int_api_cost.big_int_t_div;
     binary(ctx, instance, gas, [dest, op1, op2], |a, b| {
         non_zero(b)?;
+        check_div_work(a.bits(), b.bits())?;
         Ok(a / b)
     })
 }
@@ -169,6 +177,7 @@ pub(crate) fn big_int_t_mod(
     let gas = ctx.schedule.big_int_api_cost.big_int_t_mod;
     binary(ctx, instance, gas, [dest, op1, op2], |a, b| {
         non_zero(b)?;
+        check_div_work(a.bits(), b.bits())?;
         Ok(a % b)
     })
 }
@@ -190,6 +199,7 @@ pub(crate) fn big_int_e_div(
     let gas = ctx.schedule.big_int_api_cost.big_int_e_div;
     binary(ctx, instance, gas, [dest, op1, op2], |a, b| {
         non_zero(b)?;
+        check_div_work(a.bits(), b.bits())?;
         Ok(euclid_div_rem(a, b).0)
     })
 }
@@ -211,6 +221,7 @@ pub(crate) fn big_int_e_mod(
     let gas = ctx.schedule.big_int_api_cost.big_int_e_mod;
     binary(ctx, instance, gas, [dest, op1, op2], |a, b| {
         non_zero(b)?;
+        check_div_work(a.bits(), b.bits())?;
         Ok(euclid_div_rem(a, b).1)
     })
 }
@@ -297,6 +308,9 @@ fn pow(base: &BigInt, exponent: &BigInt) -> Result<BigInt, EarlyExit> {
     let too_large = || failed(errors::BIG_INT_TOO_LARGE);
     let estimated_bits = u64::try_from(estimated_bits).map_err(|_| too_large())?;
     check_big_int_bits(estimated_bits)?;
+    if estimated_bits > MAX_POW_RESULT_BITS {
+        return Err(too_large());
+    }
     let exponent = u32::try_from(exponent).map_err(|_| too_large())?;
     Ok(base.pow(exponent))
 }
