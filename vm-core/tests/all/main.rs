@@ -18,6 +18,7 @@ mod elliptic_curve;
 mod errors;
 mod esdt;
 mod flows;
+mod hostile;
 mod logs;
 mod managed_buffer;
 mod managed_map;

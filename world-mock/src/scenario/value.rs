@@ -166,7 +166,7 @@ impl ValueContext {
     /// The bytes of a file; a `.wat` file is compiled from the WebAssembly text format.
     fn read_file(&self, path: &str) -> Result<Vec<u8>, WorldError> {
         let full = self.resolve(path);
-        let bytes = std::fs::read(&full)
+        let bytes = super::parse::read_regular_file(&full)
             .map_err(|e| WorldError::value(format!("cannot read file {}: {e}", full.display())))?;
         if full.extension().is_some_and(|e| e == "wat") {
             return wat::parse_bytes(&bytes)
