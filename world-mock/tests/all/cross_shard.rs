@@ -18,11 +18,14 @@ fn sc(n: u8) -> Address {
     Address(bytes)
 }
 
+/// What the VM double ran: function, call type, shard, arguments.
+type Seen = (String, CallType, u32, Vec<Vec<u8>>);
+
 /// A VM double: `go` sends 10 with `echo@6869` to `sc(2)` asynchronously; `echo` answers its
 /// argument; `callBack` records its arguments. It logs what it ran and in which shard.
 #[derive(Default)]
 struct FakeVm {
-    seen: Mutex<Vec<(String, CallType, u32, Vec<Vec<u8>>)>>,
+    seen: Mutex<Vec<Seen>>,
 }
 
 impl VmHandler for FakeVm {
