@@ -8,7 +8,9 @@ use num_bigint::BigUint;
 
 use super::calls::{managed_address, managed_call_args};
 use super::prelude::*;
-use crate::abi::{ADDRESS_LEN, BALANCE_LEN, big_int, buffer, charge, load, load_address, times_len};
+use crate::abi::{
+    ADDRESS_LEN, BALANCE_LEN, big_int, buffer, charge, load, load_address, times_len,
+};
 use crate::asynchronous::{self, AsyncCall};
 use crate::errors::{self, failed};
 use crate::nested::call_data;
@@ -247,7 +249,10 @@ pub(crate) fn managed_get_callback_closure(
     instance: &mut dyn InstanceAccess,
     callback_closure_handle: i32,
 ) -> Result<(), EarlyExit> {
-    charge(instance, ctx.schedule.base_ops_api_cost.get_callback_closure)?;
+    charge(
+        instance,
+        ctx.schedule.base_ops_api_cost.get_callback_closure,
+    )?;
     let closure = ctx
         .frame()
         .callback_closure

@@ -67,11 +67,24 @@ pub(crate) fn upgrade_contract(
     let value = BigUint::from_bytes_be(&load(instance, value_offset, mem_len(BALANCE_LEN))?);
     let code = load(instance, code_offset, length)?;
     let metadata = load(instance, code_metadata_offset, CODE_METADATA_LEN)?;
-    let (args, _) = load_arguments(ctx, instance, num_arguments, arguments_length_offset, data_offset)?;
+    let (args, _) = load_arguments(
+        ctx,
+        instance,
+        num_arguments,
+        arguments_length_offset,
+        data_offset,
+    )?;
     let dest = load_address(instance, dest_offset)?;
     let per_byte = ctx.schedule.base_operation_cost.data_copy_per_byte;
     charge(instance, times_len(per_byte, length))?;
-    legacy(ctx, instance, dest, upgrade_data(&code, &metadata, &args), value, gas_limit)
+    legacy(
+        ctx,
+        instance,
+        dest,
+        upgrade_data(&code, &metadata, &args),
+        value,
+        gas_limit,
+    )
 }
 
 /// `upgradeFromSourceContract`: as `upgradeContract`, with the code of another contract.
@@ -98,10 +111,23 @@ pub(crate) fn upgrade_from_source_contract(
     let value = BigUint::from_bytes_be(&load(instance, value_offset, mem_len(BALANCE_LEN))?);
     let source = load_address(instance, source_contract_address_offset)?;
     let metadata = load(instance, code_metadata_offset, CODE_METADATA_LEN)?;
-    let (args, _) = load_arguments(ctx, instance, num_arguments, arguments_length_offset, data_offset)?;
+    let (args, _) = load_arguments(
+        ctx,
+        instance,
+        num_arguments,
+        arguments_length_offset,
+        data_offset,
+    )?;
     let dest = load_address(instance, dest_offset)?;
     let code = source_code(ctx, &source)?;
-    legacy(ctx, instance, dest, upgrade_data(&code, &metadata, &args), value, gas_limit)
+    legacy(
+        ctx,
+        instance,
+        dest,
+        upgrade_data(&code, &metadata, &args),
+        value,
+        gas_limit,
+    )
 }
 
 /// `deleteContract`: deletes `dest` (the caller must own it) through a legacy async call.
@@ -121,7 +147,13 @@ pub(crate) fn delete_contract(
     data_offset: MemPtr,
 ) -> Result<(), EarlyExit> {
     charge(instance, ctx.schedule.base_ops_api_cost.create_contract)?;
-    let (args, _) = load_arguments(ctx, instance, num_arguments, arguments_length_offset, data_offset)?;
+    let (args, _) = load_arguments(
+        ctx,
+        instance,
+        num_arguments,
+        arguments_length_offset,
+        data_offset,
+    )?;
     let dest = load_address(instance, dest_offset)?;
     let data = call_data("deleteContract", &args);
     legacy(ctx, instance, dest, data, BigUint::default(), gas_limit)
@@ -146,7 +178,14 @@ pub(crate) fn managed_upgrade_from_source_contract(
     _result_handle: i32,
 ) -> Result<(), EarlyExit> {
     charge(instance, ctx.schedule.base_ops_api_cost.create_contract)?;
-    let call = managed_call_args(ctx, instance, dest_handle, Some(value_handle), None, arguments_handle)?;
+    let call = managed_call_args(
+        ctx,
+        instance,
+        dest_handle,
+        Some(value_handle),
+        None,
+        arguments_handle,
+    )?;
     let source = managed_address(ctx, address_handle)?;
     let metadata = buffer(ctx, code_metadata_handle)?;
     let code = source_code(ctx, &source)?;
@@ -173,7 +212,14 @@ pub(crate) fn managed_upgrade_contract(
     _result_handle: i32,
 ) -> Result<(), EarlyExit> {
     charge(instance, ctx.schedule.base_ops_api_cost.create_contract)?;
-    let call = managed_call_args(ctx, instance, dest_handle, Some(value_handle), None, arguments_handle)?;
+    let call = managed_call_args(
+        ctx,
+        instance,
+        dest_handle,
+        Some(value_handle),
+        None,
+        arguments_handle,
+    )?;
     let metadata = buffer(ctx, code_metadata_handle)?;
     let code = buffer(ctx, code_handle)?;
     let data = upgrade_data(&code, &metadata, &call.args);
