@@ -29,12 +29,11 @@ pub(crate) fn i64_signed_bytes(value: i64) -> Vec<u8> {
     big_int_to_signed_bytes(&BigInt::from(value))
 }
 
-/// The length of a block's random seed on chain.
-pub(crate) const RANDOM_SEED_LEN: usize = 48;
-
-/// A block's random seed as contracts see it: 48 bytes, a shorter seed left-padded with zeros.
+/// A block's random seed as contracts and the random generator see it: the chain's bytes
+/// as they are (48 on chain; none when the chain knows no seed, as the production test
+/// world answers for a block without one).
 pub(crate) fn random_seed(block: blockchain_hooks::BlockInfo) -> Vec<u8> {
-    pad_left(block.random_seed, RANDOM_SEED_LEN)
+    block.random_seed
 }
 
 /// `data` left-padded with zeros to `size` bytes; longer data is returned unchanged

@@ -110,13 +110,14 @@ fn hashes_and_managed_seeds() {
 }
 
 #[test]
-fn short_random_seeds_are_left_padded() {
+fn random_seeds_are_the_chains_bytes_as_they_are() {
     let mut w = world();
     w.chain.current_block.random_seed = vec![7, 7];
     let out = w.call(1, "managed", &[]);
-    let mut expected = vec![0; 46];
-    expected.extend([7, 7]);
-    assert_eq!(out.return_data[0], expected);
+    assert_eq!(out.return_data[0], vec![7, 7]);
+    w.chain.current_block.random_seed = Vec::new();
+    let out = w.call(1, "managed", &[]);
+    assert_eq!(out.return_data[0], Vec::<u8>::new());
 }
 
 const EPOCH: &str = r#"

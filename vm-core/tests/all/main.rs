@@ -12,6 +12,7 @@ mod block;
 mod bls;
 mod call_value;
 mod calls_managed;
+mod coverage;
 mod crypto;
 mod deploys;
 mod elliptic_curve;

@@ -187,7 +187,9 @@ fn random_bytes_are_the_production_generators_and_the_draws_continue() {
     // Expected bytes computed independently from Go's math/rand, seeded with the first 8 bytes
     // of sha256(48 zero bytes ‖ 48 zero bytes ‖ the harness's tx hash c1…c1): the two draws
     // continue one stream.
-    let w = World::free().contract(1, RANDOM);
+    let mut w = World::free().contract(1, RANDOM);
+    w.chain.previous_block.random_seed = vec![0; 48];
+    w.chain.current_block.random_seed = vec![0; 48];
     let out = w.call(1, "twoDraws", &[]);
     assert_ok(&out);
     let hex = |b: &Vec<u8>| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
@@ -197,6 +199,10 @@ fn random_bytes_are_the_production_generators_and_the_draws_continue() {
     let hooks = 7000 + 11_000 + 6500 + 6000;
     assert_eq!(used(&out), w.call_cost(sc(1)) + hooks);
     assert_eq!(w.call(1, "twoDraws", &[]), out, "deterministic");
+    // A chain without seeds (the production test world's blocks without one) seeds the
+    // generator with the transaction hash alone: another stream.
+    let w = World::free().contract(1, RANDOM);
+    assert_ne!(w.call(1, "twoDraws", &[]).return_data, out.return_data);
 }
 
 #[test]
