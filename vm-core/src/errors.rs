@@ -59,6 +59,13 @@ pub const NIL_ESDT_DATA: &str = "nil esdt data";
 /// A managed buffer of handles whose length is not a multiple of 4.
 pub const INVALID_MANAGED_VEC: &str = "invalid managed vector of managed buffer handles";
 
+/// The chain's answer for an account it does not hold in this shard, as the production test
+/// world words it (`GetUserAccount`): "account not found: " and the address in hex.
+pub fn account_not_found(address: &[u8]) -> String {
+    let hex: String = address.iter().map(|b| format!("{b:02x}")).collect();
+    format!("account not found: {hex}")
+}
+
 /// The message for an argument count read from memory that is negative or too large.
 pub fn negative_num_arguments(count: i32) -> String {
     format!("negative numArguments ({count})")

@@ -5,6 +5,7 @@
 
 use super::prelude::*;
 use crate::abi::{buffer, charge, load_address, set_big_int, set_buffer, store};
+use crate::errors::failed;
 
 /// `getGasLeft`: the gas left after this hook's own cost.
 pub(crate) fn get_gas_left(
@@ -248,11 +249,13 @@ pub(crate) fn managed_get_code_metadata(
         instance,
         ctx.schedule.managed_buffer_api_cost.m_buffer_set_bytes,
     )?;
-    let address = buffer(ctx, address_handle)?;
-    let Some(address) =
-        blockchain_hooks::Address::from_slice(&address).filter(|a| ctx.chain.account_exists(a))
-    else {
-        return Ok(());
+    let bytes = buffer(ctx, address_handle)?;
+    let chain = ctx.chain;
+    let in_own_shard = |a: &blockchain_hooks::Address| {
+        chain.account_exists(a) && chain.shard_of(a) == chain.self_shard()
+    };
+    let Some(address) = blockchain_hooks::Address::from_slice(&bytes).filter(in_own_shard) else {
+        return Err(failed(crate::errors::account_not_found(&bytes)));
     };
     let metadata = ctx.chain.code_metadata(&address);
     let bytes = if metadata.bits() == 0 && ctx.chain.code(&address).is_none() {

@@ -173,6 +173,14 @@ fn code_metadata_and_hash() {
     assert_eq!(out.return_data, vec![vec![0x05, 0x06], hash.to_vec()]);
     let out = w.call(1, "codeInfo", &[user(2).as_bytes()]);
     assert_eq!(out.return_data, vec![Vec::new(), Vec::new()]);
+    // An account the chain does not hold fails as the production test world answers.
+    let out = w.call(1, "codeInfo", &[sc(9).as_bytes()]);
+    let hex: String = sc(9).0.iter().map(|b| format!("{b:02x}")).collect();
+    assert_failed(
+        &out,
+        ReturnCode::ExecutionFailed,
+        &format!("account not found: {hex}"),
+    );
 }
 
 #[test]
