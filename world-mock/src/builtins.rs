@@ -35,6 +35,8 @@ pub mod messages {
     pub const NOT_PAYABLE: &str = "sending value to non payable contract";
     /// The caller does not own the contract.
     pub const NOT_OWNER: &str = "operation in account not permitted";
+    /// A username builtin called by an account that is not one of the DNS contracts.
+    pub const NOT_DNS: &str = "caller is not the dns address";
     /// An NFT instance that does not exist.
     pub const NEW_NFT_DATA_ON_SENDER: &str = "new NFT data on sender";
 }
@@ -54,6 +56,7 @@ pub const BUILTIN_FUNCTIONS: &[&str] = &[
     "ChangeOwnerAddress",
     "ClaimDeveloperRewards",
     "SetUserName",
+    "DeleteUserName",
 ];
 
 /// The protocol's other builtin functions: known as builtins (so a contract does not run
@@ -81,7 +84,6 @@ pub const UNSUPPORTED_BUILTIN_FUNCTIONS: &[&str] = &[
     "GuardAccount",
     "UnGuardAccount",
     "MigrateDataTrie",
-    "DeleteUserName",
 ];
 
 /// Whether `name` is a builtin function of the protocol: one of the [`BUILTIN_FUNCTIONS`] or
@@ -145,6 +147,7 @@ pub fn process(
                 account_ops::claim_developer_rewards,
             ),
             "SetUserName" => (costs.save_user_name, account_ops::set_user_name),
+            "DeleteUserName" => (costs.save_user_name, account_ops::delete_user_name),
             other if UNSUPPORTED_BUILTIN_FUNCTIONS.contains(&other) => {
                 return Ok(VmOutput::failure(
                     ReturnCode::ExecutionFailed,

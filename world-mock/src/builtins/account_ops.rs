@@ -1,4 +1,4 @@
-//! `ChangeOwnerAddress`, `ClaimDeveloperRewards` and `SetUserName`.
+//! `ChangeOwnerAddress`, `ClaimDeveloperRewards`, `SetUserName` and `DeleteUserName`.
 
 use blockchain_hooks::Address;
 use num_bigint::BigInt;
@@ -46,5 +46,27 @@ pub(crate) fn set_user_name(ctx: &mut BuiltinContext<'_>) -> BuiltinResult {
     let account = ctx.input.recipient;
     let name = ctx.args()[0].clone();
     ctx.write_storage(account, USERNAME_KEY.to_vec(), name);
+    Ok(())
+}
+
+/// Whether `address` is one of the DNS contracts the production test world knows:
+/// `sc:dns#00` to `sc:dns#fe`.
+fn is_dns_address(address: &Address) -> bool {
+    let mut name = [b'_'; 21];
+    name[..3].copy_from_slice(b"dns");
+    let bytes = &address.0;
+    bytes[..8] == [0; 8] && bytes[8..10] == [5, 0] && bytes[10..31] == name && bytes[31] != 0xff
+}
+
+/// `DeleteUserName`, sent by a DNS contract to an account: clears the account's username.
+pub(crate) fn delete_user_name(ctx: &mut BuiltinContext<'_>) -> BuiltinResult {
+    if !is_dns_address(&ctx.caller()) {
+        return Err(Refusal::failed(messages::NOT_DNS));
+    }
+    if !ctx.args().is_empty() {
+        return Err(Refusal::failed(messages::INVALID_ARGUMENTS));
+    }
+    let account = ctx.input.recipient;
+    ctx.write_storage(account, USERNAME_KEY.to_vec(), Vec::new());
     Ok(())
 }

@@ -340,6 +340,17 @@ fn owner_rewards_and_username() {
     world.apply_output(&out).unwrap();
     assert_eq!(world.username(&other), b"alice.elrond");
     assert!(world.account(&other).unwrap().storage.is_empty());
+
+    // Only a DNS contract (sc:dns#00 … sc:dns#fe) deletes a username.
+    let out = call(&world, owner, other, "DeleteUserName", &[]);
+    assert_eq!(out.return_message, msg::NOT_DNS);
+    let dns = addr("sc:dns#07");
+    let out = call(&world, dns, other, "DeleteUserName", &[b"extra"]);
+    assert_eq!(out.return_message, msg::INVALID_ARGUMENTS);
+    let out = call(&world, dns, other, "DeleteUserName", &[]);
+    assert_eq!(out.return_code, ReturnCode::Ok);
+    world.apply_output(&out).unwrap();
+    assert!(world.username(&other).is_empty());
 }
 
 #[test]
@@ -381,7 +392,16 @@ fn transaction_payments_convert_to_builtins_as_the_production_runner_does() {
     // A lone EGLD-000000 payment goes through the multi-transfer, which moves EGLD.
     let (function, recipient, args) = esdt_builtin_args(from, to, &[pay("EGLD-000000", 0)]);
     assert_eq!((function, recipient), ("MultiESDTNFTTransfer", from));
-    assert_eq!(args, [to.0.to_vec(), vec![1], b"EGLD-000000".to_vec(), vec![], vec![10]]);
+    assert_eq!(
+        args,
+        [
+            to.0.to_vec(),
+            vec![1],
+            b"EGLD-000000".to_vec(),
+            vec![],
+            vec![10]
+        ]
+    );
 
     let mut world = World::new();
     world.set_account(from, Account::with_balance(100u32));
