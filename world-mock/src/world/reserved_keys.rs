@@ -11,8 +11,9 @@ pub const LAST_NONCE_PREFIX: &[u8] = b"ELRONDnonce";
 pub const USERNAME_KEY: &[u8] = b"ELRONDusername";
 /// The contract's developer rewards (big-endian).
 pub const DEVELOPER_REWARDS_KEY: &[u8] = b"ELRONDdeveloperRewards";
-/// The validator rewards a `validatorReward` step accumulates (a real storage key).
-pub const REWARDS_KEY: &[u8] = b"ELRONDrewards";
+/// The validator rewards a `validatorReward` step accumulates (a real storage key, as the
+/// production runner writes it: `ELRONDreward`).
+pub const REWARDS_KEY: &[u8] = b"ELRONDreward";
 
 /// The key of the last NFT nonce of `token`.
 pub fn last_nonce_key(token: &[u8]) -> Vec<u8> {

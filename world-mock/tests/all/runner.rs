@@ -141,6 +141,8 @@ fn transfers_and_validator_reward() {
         }}"#,
     );
     let world = run(&text).unwrap();
+    // The key the production runner writes, which contracts read.
+    assert_eq!(reserved_keys::REWARDS_KEY, b"ELRONDreward");
     let rewards = world
         .storage(&addr("sc:adder"), reserved_keys::REWARDS_KEY)
         .value;
