@@ -230,6 +230,19 @@ impl World {
         Address(out)
     }
 
+    /// The address the production test world makes up for a deploy that no `newAddresses`
+    /// entry names (`GenerateMockAddress`): 8 zero bytes, the VM type, `11 11 11 11`, the
+    /// creator's first 15 bytes, the nonce's low byte and the creator's last two bytes.
+    pub fn mock_address(creator: &Address, creator_nonce: u64, vm_type: [u8; 2]) -> Address {
+        let mut out = [0u8; 32];
+        out[8..10].copy_from_slice(&vm_type);
+        out[10..14].fill(0x11);
+        out[14..29].copy_from_slice(&creator.0[..15]);
+        out[29] = creator_nonce.to_le_bytes()[0];
+        out[30..].copy_from_slice(&creator.0[30..]);
+        Address(out)
+    }
+
     pub(crate) fn compute_shard(&self, address: &Address) -> u32 {
         if let Some(shard) = self.shards.get(address) {
             return *shard;

@@ -1,11 +1,11 @@
+use blake2::Blake2b;
+use blake2::digest::{Digest, consts::U32};
 use blockchain_hooks::{
     Address, BlockInfo, BlockchainError, BlockchainHooks, CodeMetadata, ContractCallInput, EsdtKey,
     EsdtTokenData, StorageRead, VmOutput,
 };
 use num_bigint::BigUint;
 use num_traits::Zero;
-use blake2::Blake2b;
-use blake2::digest::{Digest, consts::U32};
 
 use super::{World, reserved_keys};
 use crate::builtins;
@@ -155,7 +155,7 @@ impl BlockchainHooks for World {
             .new_addresses
             .get(&(*creator, creator_nonce))
             .copied()
-            .unwrap_or_else(|| World::derive_address(creator, creator_nonce, vm_type)))
+            .unwrap_or_else(|| World::mock_address(creator, creator_nonce, vm_type)))
     }
 
     fn shard_of(&self, address: &Address) -> u32 {
