@@ -28,8 +28,17 @@ pub(crate) fn get_sc_address(
 
 /// The running contract's owner, empty when it has none.
 fn owner(ctx: &Context<'_>) -> Vec<u8> {
-    ctx.chain
-        .owner(&ctx.contract())
+    let contract = ctx.contract();
+    // An owner change earlier in this transaction (`ChangeOwnerAddress` from a contract, a
+    // deploy) is pending in the output; the production VM's builtins write it to the state.
+    let pending = ctx
+        .output
+        .output()
+        .output_accounts
+        .get(&contract)
+        .and_then(|a| a.code_deployer);
+    pending
+        .or_else(|| ctx.chain.owner(&contract))
         .map(|o| o.0.to_vec())
         .unwrap_or_default()
 }

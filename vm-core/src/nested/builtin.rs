@@ -166,6 +166,9 @@ pub(crate) fn merge_builtin_output(ctx: &mut Context<'_>, output: VmOutput, with
         if account.code.is_some() {
             pending.code = account.code;
             pending.code_metadata = account.code_metadata;
+        }
+        // An owner change comes alone (`ChangeOwnerAddress`) or with new code.
+        if account.code_deployer.is_some() {
             pending.code_deployer = account.code_deployer;
         }
         if with_transfers {
