@@ -177,14 +177,28 @@ pub(crate) fn execute_on_dest(
     mode: ChildMode,
 ) -> Result<ChildResult, EarlyExit> {
     let checkpoint = ctx.output.checkpoint();
-    let result = dest_inner(ctx, parent, input, mode);
+    let mut builtin_logs = 0..0;
+    let result = dest_inner(ctx, parent, input, mode, &mut builtin_logs);
     match result {
         Ok(result) => {
             ctx.output.commit(checkpoint);
             Ok(result)
         }
         Err(exit) => {
+            // A builtin that ran before the failed execution keeps its events; its changes
+            // are undone with the rest (the production VM's builtin writes its log to the
+            // caller's output, and the state snapshot undoes the balances).
+            let kept = ctx
+                .output
+                .output()
+                .logs
+                .get(builtin_logs)
+                .map(<[_]>::to_vec);
             ctx.output.revert(checkpoint);
+            ctx.output
+                .output_mut()
+                .logs
+                .extend(kept.unwrap_or_default());
             Err(exit)
         }
     }
@@ -195,13 +209,16 @@ fn dest_inner(
     parent: &mut dyn InstanceAccess,
     mut input: ContractCallInput,
     mode: ChildMode,
+    builtin_logs: &mut std::ops::Range<usize>,
 ) -> Result<ChildResult, EarlyExit> {
     let mut builtin_data = Vec::new();
     if ctx.chain.is_builtin_function(&input.function) {
+        let logs_before = ctx.output.output().logs.len();
         let (next, data) = builtin::call_builtin(ctx, parent, &input).inspect_err(|e| {
             ctx.recorded_errors
                 .push(format!("{} [{}]", e.message, input.function));
         })?;
+        *builtin_logs = logs_before..ctx.output.output().logs.len();
         builtin_data = data;
         match next {
             Some(next) => input = next,
