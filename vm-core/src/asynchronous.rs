@@ -439,6 +439,9 @@ pub(crate) fn encode_context(call: &AsyncCall) -> Vec<u8> {
 /// Sends `call` to its destination's shard as an `AsynchronousCall` output transfer, and
 /// stores its context for the callback.
 fn send_cross_shard(ctx: &mut Context<'_>, call: AsyncCall) -> Result<(), EarlyExit> {
+    if !parse_call_data(&call.data).is_some_and(|(function, _)| !function.is_empty()) {
+        return Err(crate::errors::failed(TOKENIZE_FAILED));
+    }
     let call_id = new_call_id(ctx);
     let parent_id = ctx.input().current_tx_hash.clone();
     let async_data = call_data("", &[call_id.clone(), parent_id]);
@@ -459,6 +462,10 @@ fn send_cross_shard(ctx: &mut Context<'_>, call: AsyncCall) -> Result<(), EarlyE
     };
     nested::transfer(ctx, call.dest, transfer)
 }
+
+/// Call data that does not parse as `function@hex@…` (empty, no function, an argument not
+/// in hex), when the call leaves for another shard (the production VM's `ParseData`).
+pub const TOKENIZE_FAILED: &str = "tokenize failed";
 
 /// A stored async context, found for a callback that comes back from another shard.
 pub(crate) struct StoredCallback {

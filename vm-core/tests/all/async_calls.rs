@@ -31,6 +31,9 @@ const PARENT: &str = r#"(module
   (func (export "promiseFail")
     (drop (call $promise (i32.const 0) (i32.const 32) (i32.const 80) (i32.const 4)
       (i32.const 90) (i32.const 4) (i32.const 100) (i32.const 5) (i64.const 5000000) (i64.const 1000000))))
+  (func (export "promiseNoFunction")
+    (drop (call $promise (i32.const 0) (i32.const 32) (i32.const 64) (i32.const 0)
+      (i32.const 90) (i32.const 4) (i32.const 100) (i32.const 5) (i64.const 5000000) (i64.const 1000000))))
   (func (export "legacy")
     (call $legacy (i32.const 0) (i32.const 32) (i32.const 64) (i32.const 9))
     (unreachable))
@@ -234,4 +237,15 @@ fn cross_shard_and_same_shard_reach_the_same_state() {
             );
         }
     }
+}
+
+#[test]
+fn a_call_without_function_cannot_leave_for_another_shard() {
+    // Empty call data does not parse (`ParseData`): across shards the caller fails.
+    let out = world(true).call(1, "promiseNoFunction", &[]);
+    assert_failed(
+        &out,
+        blockchain_hooks::ReturnCode::ExecutionFailed,
+        "tokenize failed",
+    );
 }
