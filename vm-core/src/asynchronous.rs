@@ -439,7 +439,7 @@ pub(crate) fn encode_context(call: &AsyncCall) -> Vec<u8> {
 /// Sends `call` to its destination's shard as an `AsynchronousCall` output transfer, and
 /// stores its context for the callback.
 fn send_cross_shard(ctx: &mut Context<'_>, call: AsyncCall) -> Result<(), EarlyExit> {
-    if !parse_call_data(&call.data).is_some_and(|(function, _)| !function.is_empty()) {
+    if parse_call_data(&call.data).is_none_or(|(function, _)| function.is_empty()) {
         return Err(crate::errors::failed(TOKENIZE_FAILED));
     }
     let call_id = new_call_id(ctx);
