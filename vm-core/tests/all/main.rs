@@ -23,6 +23,7 @@ mod hostile;
 mod logs;
 mod managed_buffer;
 mod managed_map;
+mod properties;
 mod small_ints;
 mod storage;
 mod sync_calls;
