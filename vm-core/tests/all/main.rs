@@ -25,6 +25,7 @@ mod managed_buffer;
 mod managed_map;
 mod properties;
 mod small_ints;
+mod soak;
 mod storage;
 mod sync_calls;
 mod transfers;
