@@ -50,7 +50,11 @@ fn signed_arguments_read_as_twos_complement() {
     let out = w.call(1, "signedArg", &[&[1, 0, 0, 0, 0, 0, 0, 0, 0]]);
     assert_failed(&out, ReturnCode::ExecutionFailed, "argument out of range");
     let out = w.call(1, "signedArg", &[]);
-    assert_failed(&out, ReturnCode::ExecutionFailed, "argument index out of range");
+    assert_failed(
+        &out,
+        ReturnCode::ExecutionFailed,
+        "argument index out of range",
+    );
 }
 
 #[test]
@@ -78,7 +82,15 @@ fn stored_values_too_large_for_a_small_int_fail() {
     let mut w = World::free().contract(1, SMALL_INTS);
     w.chain.set_storage(sc(1), b"small", &[1; 9]);
     let out = w.call(1, "loadUnsigned", &[]);
-    assert_failed(&out, ReturnCode::ExecutionFailed, "storage value out of range");
+    assert_failed(
+        &out,
+        ReturnCode::ExecutionFailed,
+        "storage value out of range",
+    );
     let out = w.call(1, "loadSigned", &[]);
-    assert_failed(&out, ReturnCode::ExecutionFailed, "storage value out of range");
+    assert_failed(
+        &out,
+        ReturnCode::ExecutionFailed,
+        "storage value out of range",
+    );
 }
