@@ -71,7 +71,7 @@ pub use context::{BackTransfers, Context, Frame};
 pub use hooks::{is_refused, refused_hooks};
 pub use host::VmHost;
 pub use managed::{
-    HandleTable, MANAGED_MEMORY_EXCEEDED, MAX_BIG_INT_WORK, MAX_MANAGED_BYTES_PER_TRANSACTION,
-    ManagedSize, ManagedTypes,
+    ENTRY_OVERHEAD, HandleTable, MANAGED_MEMORY_EXCEEDED, MAX_BIG_INT_WORK,
+    MAX_MANAGED_BYTES_PER_TRANSACTION, ManagedSize, ManagedTypes,
 };
 pub use output::{Checkpoint, OutputJournal};
