@@ -281,6 +281,7 @@ impl Context<'_> {
         crate::overlay::Overlay {
             chain: self.chain,
             pending: self.output.output(),
+            journal: &self.output,
         }
     }
 

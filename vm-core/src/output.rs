@@ -22,6 +22,8 @@ pub struct Checkpoint {
 struct State {
     output: VmOutput,
     reads: HashMap<(Address, Vec<u8>), Vec<u8>>,
+    /// The EGLD balance changes builtin functions made (part of `output`'s deltas too).
+    builtin_egld: HashMap<Address, num_bigint::BigInt>,
 }
 
 /// The output under construction, with explicit checkpoints for nested executions.
@@ -89,6 +91,22 @@ impl OutputJournal {
     }
 
     /// Records a storage write (an empty value deletes the key).
+    /// Records an EGLD balance change a builtin function made (it is in the output's deltas
+    /// as well): the production VM's builtins write balances to the state itself, so later
+    /// builtins see them, while the VM's own value transfers stay in its output.
+    pub fn add_builtin_egld(&mut self, address: Address, delta: &num_bigint::BigInt) {
+        *self.current.builtin_egld.entry(address).or_default() += delta;
+    }
+
+    /// The EGLD balance changes builtin functions made to `address` so far.
+    pub fn builtin_egld(&self, address: &Address) -> num_bigint::BigInt {
+        self.current
+            .builtin_egld
+            .get(address)
+            .cloned()
+            .unwrap_or_default()
+    }
+
     pub fn write_storage(&mut self, address: Address, key: Vec<u8>, value: Vec<u8>) {
         self.account_mut(address).storage_updates.insert(key, value);
     }

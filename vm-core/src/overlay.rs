@@ -12,6 +12,8 @@ use num_bigint::{BigInt, BigUint};
 pub(crate) struct Overlay<'a> {
     pub chain: &'a dyn BlockchainHooks,
     pub pending: &'a VmOutput,
+    /// The journal, for the EGLD balances builtin functions wrote.
+    pub journal: &'a crate::output::OutputJournal,
 }
 
 impl Overlay<'_> {
@@ -41,12 +43,12 @@ impl BlockchainHooks for Overlay<'_> {
             .unwrap_or_else(|| self.chain.nonce(address))
     }
 
+    /// The balance as the production VM's builtins see it: the chain's, with the changes
+    /// builtins made in this transaction, not the VM's own value transfers (those stay in
+    /// the VM's output until the transaction ends).
     fn balance(&self, address: &Address) -> BigUint {
         let base = BigInt::from(self.chain.balance(address));
-        let delta = self
-            .account(address)
-            .map(|a| a.balance_delta.clone())
-            .unwrap_or_default();
+        let delta = self.journal.builtin_egld(address);
         (base + delta).to_biguint().unwrap_or_default()
     }
 
@@ -202,5 +204,34 @@ impl BlockchainHooks for Overlay<'_> {
         state: &dyn BlockchainHooks,
     ) -> Result<VmOutput, BlockchainError> {
         self.chain.execute_on_other_vm(input, state)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::OutputJournal;
+    use crate::testing::MockChain;
+
+    #[test]
+    fn builtins_see_the_balances_builtins_wrote_not_the_vms_value_transfers() {
+        let user = Address([1; 32]);
+        let chain = MockChain::new().with_user(user, 100, 0);
+        let mut journal = OutputJournal::default();
+        // The VM's own value transfer: in the output only.
+        journal.account_mut(user).balance_delta += BigInt::from(1000);
+        // A builtin's move: in the output and in the state builtins read.
+        journal.account_mut(user).balance_delta -= BigInt::from(30);
+        journal.add_builtin_egld(user, &BigInt::from(-30));
+        let overlay = Overlay {
+            chain: &chain,
+            pending: journal.output(),
+            journal: &journal,
+        };
+        assert_eq!(overlay.balance(&user), BigUint::from(70u32));
+        let checkpoint = journal.checkpoint();
+        journal.add_builtin_egld(user, &BigInt::from(-70));
+        journal.revert(checkpoint);
+        assert_eq!(journal.builtin_egld(&user), BigInt::from(-30));
     }
 }

@@ -21,6 +21,9 @@ pub mod messages {
     pub const ACTION_NOT_ALLOWED: &str = "action is not allowed";
     /// Not enough ESDT balance.
     pub const INSUFFICIENT_FUNDS: &str = "insufficient funds";
+    /// `EGLD-000000` in a multi-transfer beyond the sender's balance.
+    pub const INSUFFICIENT_EGLD_IN_MULTI_TRANSFER: &str =
+        "insufficient funds for token EGLD-000000";
     /// Wrong argument count or shape.
     pub const INVALID_ARGUMENTS: &str = "invalid arguments to process built-in function";
     /// The gas provided does not cover the builtin's cost.

@@ -156,6 +156,7 @@ pub(crate) fn esdt_without_call(
 pub(crate) fn merge_builtin_output(ctx: &mut Context<'_>, output: VmOutput, with_transfers: bool) {
     for (address, account) in output.output_accounts {
         let index_base = ctx.next_transfer_index;
+        ctx.output.add_builtin_egld(address, &account.balance_delta);
         let pending = ctx.output.account_mut(address);
         pending.balance_delta += account.balance_delta;
         if account.nonce.is_some() {

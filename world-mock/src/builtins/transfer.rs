@@ -115,7 +115,9 @@ fn move_egld(
 ) -> BuiltinResult {
     let value = BigInt::from(value.clone());
     if ctx.egld_balance(&from) < value {
-        return Err(Refusal::failed(messages::INSUFFICIENT_FUNDS));
+        return Err(Refusal::failed(
+            messages::INSUFFICIENT_EGLD_IN_MULTI_TRANSFER,
+        ));
     }
     ctx.add_egld(from, -value.clone());
     ctx.add_egld(to, value);

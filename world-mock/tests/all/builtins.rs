@@ -409,4 +409,12 @@ fn transaction_payments_convert_to_builtins_as_the_production_runner_does() {
     let out = call(&world, from, from, function, &refs);
     assert_eq!(out.return_code, ReturnCode::Ok, "{}", out.return_message);
     assert_eq!(out.output_accounts[&to].balance_delta, 10.into());
+    // Beyond the sender's balance, the multi-transfer names the token.
+    world.set_account(from, Account::with_balance(9u32));
+    let out = call(&world, from, from, function, &refs);
+    assert_eq!(out.return_message, msg::INSUFFICIENT_EGLD_IN_MULTI_TRANSFER);
+    assert_eq!(
+        out.return_message,
+        "insufficient funds for token EGLD-000000"
+    );
 }
