@@ -39,6 +39,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::report::ColorWhen;
 use crate::run_cmd::TraceLevel;
+use world_mock::RunOptions;
 
 /// Runs MultiversX scenario tests (`*.scen.json`) on Strata's VM.
 #[derive(Debug, Parser)]
@@ -48,6 +49,12 @@ struct Cli {
     /// for every chain read, so a contract fault cannot take the runner down.
     #[arg(long, global = true)]
     out_of_process: bool,
+    /// Runs the asynchronous calls a transaction sends to contracts of other shards (the
+    /// scenario's `shard` fields) each in its shard as its own transaction, then the callback
+    /// back in the caller's shard, as a multi-shard chain does. Without it the runner runs
+    /// nothing cross-shard, as the production runner.
+    #[arg(long, global = true)]
+    cross_shard: bool,
     /// When to color the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE
     /// forces it), always or never.
     #[arg(long, value_enum, global = true, default_value_t = ColorWhen::Auto)]
@@ -145,6 +152,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     vm::set_out_of_process(cli.out_of_process);
     let color = cli.color;
+    let cross_shard = cli.cross_shard;
     let result = match cli.command {
         Command::VmHost => return vm_host_process::serve_stdio(),
         Command::Test {
@@ -172,6 +180,7 @@ fn main() -> ExitCode {
             junit,
             color,
             force_check_gas,
+            cross_shard,
             gas_report,
             gas_report_json,
         }),
@@ -180,7 +189,16 @@ fn main() -> ExitCode {
             trace,
             force_check_gas,
             file,
-        } => run_cmd::run(executor, trace, force_check_gas, color, &file),
+        } => run_cmd::run(
+            executor,
+            trace,
+            RunOptions {
+                force_check_gas,
+                cross_shard,
+            },
+            color,
+            &file,
+        ),
         Command::Inspect { file } => inspect::run(&file, color),
     };
     match result {

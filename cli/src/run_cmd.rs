@@ -171,7 +171,7 @@ fn print_trace(style: Style, file: &Path, trace: &StepTrace, hooks: &[HookCall])
 pub fn run(
     executor: Executor,
     trace: Option<TraceLevel>,
-    force_check_gas: bool,
+    options: RunOptions,
     color: ColorWhen,
     file: &Path,
 ) -> Result<u8> {
@@ -180,7 +180,7 @@ pub fn run(
         Some(TraceLevel::Hooks) => crate::hook_trace::runner(log.clone()),
         _ => crate::vm::runner(executor),
     }
-    .with_options(RunOptions { force_check_gas });
+    .with_options(options);
     let style = Style::new(color, false);
     let mut sink = |t: &StepTrace| {
         let hooks = log.take();

@@ -30,6 +30,7 @@ pub struct TestArgs {
     pub junit: Option<PathBuf>,
     pub color: ColorWhen,
     pub force_check_gas: bool,
+    pub cross_shard: bool,
     pub gas_report: bool,
     pub gas_report_json: Option<PathBuf>,
 }
@@ -190,6 +191,7 @@ pub fn run(args: &TestArgs) -> Result<u8> {
     }
     let runner = crate::vm::runner(args.executor).with_options(RunOptions {
         force_check_gas: args.force_check_gas,
+        cross_shard: args.cross_shard,
     });
     let want_gas = args.gas_report || args.gas_report_json.is_some();
     let gas = want_gas.then(GasReport::default);

@@ -126,6 +126,11 @@ pub struct FileOutcome {
 pub struct RunOptions {
     /// Check `expect.gas` even where the scenario says `"checkGas": false`.
     pub force_check_gas: bool,
+    /// After each transaction, run the asynchronous calls it sent to contracts of other
+    /// shards, each in its shard as its own transaction, then their callbacks back in the
+    /// caller's shard ([`World::run_cross_shard_calls`]). The production runner runs nothing
+    /// cross-shard: off by default.
+    pub cross_shard: bool,
 }
 
 /// Runs scenario files. Cheap to share between threads: the VMs it assembles (one per gas
@@ -274,6 +279,7 @@ impl ScenarioRunner {
             world,
             trace,
             force_check_gas: self.options.force_check_gas,
+            cross_shard: self.options.cross_shard,
         })
     }
 }
@@ -282,6 +288,7 @@ struct Execution<'t> {
     world: World,
     trace: &'t mut dyn TraceSink,
     force_check_gas: bool,
+    cross_shard: bool,
 }
 
 impl Execution<'_> {
@@ -355,6 +362,10 @@ impl Execution<'_> {
                     self.trace.step(&trace);
                     if let Some(expect) = &tx_step.expect {
                         checks::check_tx(expect, &output, check_gas).map_err(failure)?;
+                    }
+                    if self.cross_shard {
+                        let hash = steps::tx_hash(&id);
+                        self.world.run_cross_shard_calls(&output, &hash)?;
                     }
                     continue;
                 }
