@@ -134,8 +134,8 @@ fn the_bundled_examples_give_identical_outputs_out_of_process() {
     run_both_ways(&files);
 }
 
-/// Every fourth file of the production VM's suite that passes in-process (as recorded in
-/// the cli's conformance expectations).
+/// Every file of the production VM's suite that passes in-process (as recorded in the cli's
+/// conformance expectations).
 #[test]
 fn conformance_files_that_pass_give_identical_outputs_out_of_process() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -156,6 +156,5 @@ fn conformance_files_that_pass_give_identical_outputs_out_of_process() {
         .map(|f| corpus.join(f))
         .collect();
     assert!(passing.len() >= 40, "{} passing files", passing.len());
-    let sample: Vec<PathBuf> = passing.into_iter().step_by(4).collect();
-    run_both_ways(&sample);
+    run_both_ways(&passing);
 }
