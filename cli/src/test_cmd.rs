@@ -86,6 +86,38 @@ fn run_one(runner: &ScenarioRunner, file: &Path, gas: Option<&GasReport>) -> Out
     }
 }
 
+/// The most worker threads a run starts, whatever `--jobs` asks.
+const MAX_JOBS: usize = 256;
+
+/// The worker threads for `jobs` asked and `files` to run: at least one, no more than the
+/// files or [`MAX_JOBS`].
+fn capped_jobs(jobs: usize, files: usize) -> usize {
+    jobs.min(files).clamp(1, MAX_JOBS)
+}
+
+/// Refuses a report path that would overwrite a scenario: one of the selected files, or a
+/// name of the scenario format (`*.scen.json`, `*.steps.json`).
+fn refuse_report_onto_scenario(path: &Path, scenarios: &[PathBuf]) -> Result<()> {
+    if path == Path::new("-") {
+        return Ok(());
+    }
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let same = |file: &PathBuf| match (path.canonicalize(), file.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if name.ends_with(".scen.json") || name.ends_with(".steps.json") || scenarios.iter().any(same) {
+        bail!(
+            "{}: a report would overwrite a scenario file; write it elsewhere",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 fn run_all(
     runner: &ScenarioRunner,
     files: &[PathBuf],
@@ -96,7 +128,7 @@ fn run_all(
     // Contract executions may nest deeply: give each worker a generous stack.
     let mut builder = rayon::ThreadPoolBuilder::new().stack_size(64 << 20);
     if let Some(jobs) = jobs {
-        builder = builder.num_threads(jobs.max(1));
+        builder = builder.num_threads(capped_jobs(jobs, files.len()));
     }
     let pool = builder.build().context("starting the worker threads")?;
     let bar = progress_bar(files.len());
@@ -189,6 +221,10 @@ pub fn run(args: &TestArgs) -> Result<u8> {
     if selection.run.is_empty() && selection.skipped.is_empty() && !args.allow_empty {
         bail!("no scenario file selected (*.scen.json); --allow-empty accepts that");
     }
+    let reports = [&args.json, &args.junit, &args.gas_report_json];
+    for path in reports.into_iter().flatten() {
+        refuse_report_onto_scenario(path, &selection.run)?;
+    }
     let runner = crate::vm::runner(args.executor).with_options(RunOptions {
         force_check_gas: args.force_check_gas,
         cross_shard: args.cross_shard,
@@ -235,4 +271,30 @@ pub fn run(args: &TestArgs) -> Result<u8> {
         style.red(&line)
     });
     Ok(exit_code(failed, report.input_errors()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jobs_are_capped_by_the_files_and_a_maximum() {
+        assert_eq!(capped_jobs(10_000, 3), 3);
+        assert_eq!(capped_jobs(10_000, 100_000), MAX_JOBS);
+        assert_eq!(capped_jobs(0, 5), 1);
+        assert_eq!(capped_jobs(2, 0), 1);
+    }
+
+    #[test]
+    fn reports_never_overwrite_scenarios() {
+        let dir = tempfile::tempdir().unwrap();
+        let scenario = dir.path().join("a.json");
+        std::fs::write(&scenario, "{}").unwrap();
+        let selected = vec![scenario.clone()];
+        assert!(refuse_report_onto_scenario(&scenario, &selected).is_err());
+        let named = dir.path().join("x.scen.json");
+        assert!(refuse_report_onto_scenario(&named, &[]).is_err());
+        assert!(refuse_report_onto_scenario(Path::new("-"), &selected).is_ok());
+        assert!(refuse_report_onto_scenario(&dir.path().join("out.json"), &selected).is_ok());
+    }
 }
