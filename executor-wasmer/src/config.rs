@@ -51,7 +51,13 @@ pub struct WasmerConfig {
     /// costs. `None`: modules are cached in memory only. The directory must be private to
     /// the node: artifacts found there are checked for corruption, not for forgery.
     pub cache_dir: Option<PathBuf>,
+    /// The most compiled modules kept in memory; beyond it the oldest is dropped (and
+    /// compiled again, or loaded from the disk cache, when it is met again).
+    pub max_cached_modules: usize,
 }
+
+/// The default number of compiled modules kept in memory.
+pub const DEFAULT_MAX_CACHED_MODULES: usize = 1024;
 
 impl WasmerConfig {
     /// A configuration with `opcode_cost` and no disk cache.
@@ -59,7 +65,14 @@ impl WasmerConfig {
         Self {
             opcode_cost,
             cache_dir: None,
+            max_cached_modules: DEFAULT_MAX_CACHED_MODULES,
         }
+    }
+
+    /// The same configuration keeping at most `max` compiled modules in memory.
+    pub fn with_max_cached_modules(mut self, max: usize) -> Self {
+        self.max_cached_modules = max;
+        self
     }
 
     /// The same configuration with compiled artifacts kept in `dir`.

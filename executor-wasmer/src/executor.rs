@@ -1,6 +1,5 @@
 //! The executor: validation, singlepass compilation with metering, and the module caches.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
@@ -12,6 +11,7 @@ use crate::cache::{DiskCache, Rejected};
 use crate::config::{Limits, WasmerConfig, artifact_key};
 use crate::metering::Metering;
 use crate::module::WasmerModule;
+use crate::module_cache::ModuleCache;
 use crate::operators::CostTable;
 use crate::tunables::ContractTunables;
 use crate::validation::analyze;
@@ -63,7 +63,7 @@ impl Costs {
 /// directory, on disk). Cheap to share: wrap it in an `Arc`.
 pub struct WasmerExecutor {
     costs: RwLock<Arc<Costs>>,
-    modules: Mutex<HashMap<CodeHash, Arc<WasmerModule>>>,
+    modules: Mutex<ModuleCache>,
     disk: Option<DiskCache>,
     loader: Engine,
     counters: Counters,
@@ -128,7 +128,7 @@ impl WasmerExecutor {
         };
         Ok(Self {
             costs: RwLock::new(Costs::new(&config.opcode_cost, 0)),
-            modules: Mutex::new(HashMap::new()),
+            modules: Mutex::new(ModuleCache::new(config.max_cached_modules)),
             disk,
             loader: engine(None),
             counters: Counters::default(),

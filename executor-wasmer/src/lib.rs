@@ -45,6 +45,7 @@ mod instance;
 mod memory;
 mod metering;
 mod module;
+mod module_cache;
 mod operators;
 pub mod testing;
 mod tunables;
@@ -52,9 +53,9 @@ mod validation;
 mod watchdog;
 
 pub use config::{
-    Limits, MAX_BR_TABLE_TARGETS, MAX_CODE_BYTES, MAX_FUNCTIONS, MAX_GLOBALS,
-    MAX_LOCALS_PER_FUNCTION, MAX_MEMORY_GROW_INSTRUCTIONS, MAX_MEMORY_PAGES, MAX_NESTING_DEPTH,
-    MAX_TABLE_ELEMENTS, WASMER_VERSION, WasmerConfig,
+    DEFAULT_MAX_CACHED_MODULES, Limits, MAX_BR_TABLE_TARGETS, MAX_CODE_BYTES, MAX_FUNCTIONS,
+    MAX_GLOBALS, MAX_LOCALS_PER_FUNCTION, MAX_MEMORY_GROW_INSTRUCTIONS, MAX_MEMORY_PAGES,
+    MAX_NESTING_DEPTH, MAX_TABLE_ELEMENTS, WASMER_VERSION, WasmerConfig,
 };
 pub use executor::{CacheStats, WasmerExecutor};
 pub use instance::{WRONG_SIGNATURE, WasmerInstance};

@@ -66,6 +66,32 @@ fn modules_are_compiled_once_per_code_hash() {
 }
 
 #[test]
+fn the_memory_cache_keeps_at_most_its_capacity_oldest_out_first() {
+    let executor = WasmerExecutor::new(WasmerConfig::new(v4()).with_max_cached_modules(2)).unwrap();
+    let codes: Vec<Vec<u8>> = (0..3)
+        .map(|i| {
+            wat::parse_str(format!(
+                r#"(module (memory (export "memory") 1) (func (export "f{i}")))"#
+            ))
+            .unwrap()
+        })
+        .collect();
+    for code in &codes {
+        executor.compile(hash_of(code), code).unwrap();
+    }
+    assert!(
+        executor.cached(hash_of(&codes[0])).is_none(),
+        "the oldest left"
+    );
+    assert!(executor.cached(hash_of(&codes[1])).is_some());
+    assert!(executor.cached(hash_of(&codes[2])).is_some());
+    // Met again, it is compiled again and works.
+    let again = executor.compile(hash_of(&codes[0]), &codes[0]).unwrap();
+    assert!(again.has_function("f0"));
+    assert_eq!(executor.cache_stats().compiled, 4);
+}
+
+#[test]
 fn new_opcode_costs_drop_the_cached_modules() {
     let executor = executor_with(v4());
     let code = wat::parse_str(COUNTDOWN).unwrap();
