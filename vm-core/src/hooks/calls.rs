@@ -168,22 +168,25 @@ pub(crate) fn call_input(
     })
 }
 
-/// Writes the return data a call added (`new`) as a managed vector under `handle`, or an
-/// empty buffer when there is none (`setReturnDataIfExists`).
+/// Runs `call`, then writes the return data it added as a managed vector under `handle`, or
+/// an empty buffer when it added none (`setReturnDataIfExists`); answers what `call` answers.
 ///
 /// # Errors
-/// Out of gas.
-pub(crate) fn set_return_data(
+/// `call`'s; out of gas.
+pub(crate) fn with_new_return_data<T>(
     ctx: &mut Context<'_>,
     instance: &mut dyn InstanceAccess,
-    before: usize,
     handle: i32,
-) -> Result<(), EarlyExit> {
+    call: impl FnOnce(&mut Context<'_>, &mut dyn InstanceAccess) -> Result<T, EarlyExit>,
+) -> Result<T, EarlyExit> {
+    let before = ctx.output.output().return_data.len();
+    let result = call(ctx, instance)?;
     let data = &ctx.output.output().return_data;
     if data.len() > before {
         let new = data[before..].to_vec();
-        return write_managed_vec(ctx, instance, &new, handle);
+        write_managed_vec(ctx, instance, &new, handle)?;
+    } else {
+        ctx.managed().buffers.set(handle, Vec::new());
     }
-    ctx.managed().buffers.set(handle, Vec::new());
-    Ok(())
+    Ok(result)
 }

@@ -9,7 +9,7 @@ mod upgrade;
 use blockchain_hooks::{BlockchainHooks as _, CodeMetadata};
 use num_bigint::BigUint;
 
-use super::calls::{managed_address, managed_value, set_return_data};
+use super::calls::{managed_address, managed_value, with_new_return_data};
 use super::prelude::*;
 use crate::abi::{
     ADDRESS_LEN, BALANCE_LEN, buffer, charge, load, load_address, load_arguments, read_managed_vec,
@@ -160,13 +160,14 @@ fn managed_deploy(
     result_address_handle: i32,
     result_handle: i32,
 ) -> Result<i32, EarlyExit> {
-    let before = ctx.output.output().return_data.len();
-    let address = lifecycle::create_contract(ctx, instance, deploy)?;
-    ctx.managed()
-        .buffers
-        .set(result_address_handle, address.0.to_vec());
-    set_return_data(ctx, instance, before, result_handle)?;
-    Ok(0)
+    // The address is set before the return data, as the production VM orders them.
+    with_new_return_data(ctx, instance, result_handle, |ctx, instance| {
+        let address = lifecycle::create_contract(ctx, instance, deploy)?;
+        ctx.managed()
+            .buffers
+            .set(result_address_handle, address.0.to_vec());
+        Ok(0)
+    })
 }
 
 /// `managedDeployFromSourceContract`: as `deployFromSourceContract` with managed values; the

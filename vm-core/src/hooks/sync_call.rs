@@ -6,7 +6,9 @@
 //! its error text ("error signalled by smartcontract", "not enough gas", …), except for
 //! `managedExecuteOnDestContextWithErrorReturn`, which answers 1 instead.
 
-use super::calls::{CallArgs, call_input, managed_call_args, memory_call_args, set_return_data};
+use super::calls::{
+    CallArgs, call_input, managed_call_args, memory_call_args, with_new_return_data,
+};
 use super::prelude::*;
 use crate::abi::charge;
 use crate::errors::failed;
@@ -209,10 +211,9 @@ pub(crate) fn managed_execute_read_only(
         Some(function_handle),
         arguments_handle,
     )?;
-    let before = ctx.output.output().return_data.len();
-    let result = read_only(ctx, instance, gas, &call)?;
-    set_return_data(ctx, instance, before, result_handle)?;
-    Ok(result)
+    with_new_return_data(ctx, instance, result_handle, |ctx, instance| {
+        read_only(ctx, instance, gas, &call)
+    })
 }
 
 /// `managedExecuteOnSameContext`: as `executeOnSameContext`, the new return data to
@@ -241,10 +242,9 @@ pub(crate) fn managed_execute_on_same_context(
         Some(function_handle),
         arguments_handle,
     )?;
-    let before = ctx.output.output().return_data.len();
-    let result = on_same(ctx, instance, gas, &call)?;
-    set_return_data(ctx, instance, before, result_handle)?;
-    Ok(result)
+    with_new_return_data(ctx, instance, result_handle, |ctx, instance| {
+        on_same(ctx, instance, gas, &call)
+    })
 }
 
 /// `managedExecuteOnDestContext`: as `executeOnDestContext`, the new return data to
@@ -273,10 +273,9 @@ pub(crate) fn managed_execute_on_dest_context(
         Some(function_handle),
         arguments_handle,
     )?;
-    let before = ctx.output.output().return_data.len();
-    let result = on_dest(ctx, instance, gas, &call, true)?;
-    set_return_data(ctx, instance, before, result_handle)?;
-    Ok(result)
+    with_new_return_data(ctx, instance, result_handle, |ctx, instance| {
+        on_dest(ctx, instance, gas, &call, true)
+    })
 }
 
 /// `managedExecuteOnDestContextWithErrorReturn`: as `managedExecuteOnDestContext`, but a
@@ -305,10 +304,9 @@ pub(crate) fn managed_execute_on_dest_context_with_error_return(
         Some(function_handle),
         arguments_handle,
     )?;
-    let before = ctx.output.output().return_data.len();
-    let result = on_dest(ctx, instance, gas, &call, false)?;
-    set_return_data(ctx, instance, before, result_handle)?;
-    Ok(result)
+    with_new_return_data(ctx, instance, result_handle, |ctx, instance| {
+        on_dest(ctx, instance, gas, &call, false)
+    })
 }
 
 refused! {}
