@@ -22,12 +22,14 @@ mod early_exit;
 mod error;
 mod executor;
 mod hooks;
+pub mod native;
 
 pub use blockchain_hooks::{GasSchedule, OpcodeCost, ReturnCode};
 pub use early_exit::{EarlyExit, messages};
 pub use error::ExecutorError;
 pub use executor::{CodeHash, Executor, Instance, InstanceAccess, InstanceOptions, Module};
 pub use hooks::{HOOKS, HookInfo, VMHooks, WasmType, hook_info};
+pub use native::{NATIVE_PANIC_MESSAGE, NativeContract, NativeEndpoint};
 
 /// A pointer into the contract's memory: a wasm offset for compiled contracts, a real address
 /// for native contracts run by the debugger executor, hence pointer-wide.
