@@ -55,6 +55,10 @@ struct Cli {
     /// nothing cross-shard, as the production runner.
     #[arg(long, global = true)]
     cross_shard: bool,
+    /// Compiles every contract afresh instead of keeping compiled contracts in the cache
+    /// folder (`$STRATA_CACHE_DIR`, else `$XDG_CACHE_HOME/strata`, else `~/.cache/strata`).
+    #[arg(long, global = true)]
+    no_cache: bool,
     /// When to color the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE
     /// forces it), always or never.
     #[arg(long, value_enum, global = true, default_value_t = ColorWhen::Auto)]
@@ -151,6 +155,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     vm::set_out_of_process(cli.out_of_process);
+    vm::set_disk_cache(!cli.no_cache);
     let color = cli.color;
     let cross_shard = cli.cross_shard;
     let result = match cli.command {

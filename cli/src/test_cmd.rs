@@ -5,11 +5,11 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use world_mock::{RunOptions, ScenarioRunner, StepTrace, UNIMPLEMENTED_HOOKS_CAUSE};
 
 use crate::Executor;
@@ -125,16 +125,18 @@ fn run_all(
     printer: Printer,
     gas: Option<&GasReport>,
 ) -> Result<Vec<Outcome>> {
-    // Contract executions may nest deeply: give each worker a generous stack.
-    let mut builder = rayon::ThreadPoolBuilder::new().stack_size(64 << 20);
-    if let Some(jobs) = jobs {
-        builder = builder.num_threads(capped_jobs(jobs, files.len()));
-    }
-    let pool = builder.build().context("starting the worker threads")?;
+    let default_jobs = std::thread::available_parallelism().map_or(1, usize::from);
+    let workers = capped_jobs(jobs.unwrap_or(default_jobs), files.len());
     let bar = progress_bar(files.len());
+    let next = AtomicUsize::new(0);
     let done: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::with_capacity(files.len()));
-    pool.install(|| {
-        files.par_iter().enumerate().for_each(|(index, file)| {
+    // Plain threads taking the next file in turn: a worker runs one file at a time from start
+    // to end, so its timer measures that file only (a work-stealing pool would let a worker
+    // waiting inside one file run others).
+    let work = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(file) = files.get(index) else { break };
             let outcome = run_one(runner, file, gas);
             let mut text = file_line(printer.style, &outcome);
             if let Err(error) = &outcome.result {
@@ -153,8 +155,18 @@ fn run_all(
                 None => printer.line(&text),
             }
             done.push((index, outcome));
-        });
-    });
+        }
+    };
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..workers {
+            // Contract executions may nest deeply: give each worker a generous stack.
+            std::thread::Builder::new()
+                .stack_size(64 << 20)
+                .spawn_scoped(scope, work)
+                .context("starting the worker threads")?;
+        }
+        Ok(())
+    })?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

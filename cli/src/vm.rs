@@ -21,6 +21,41 @@ pub fn set_out_of_process(on: bool) {
     OUT_OF_PROCESS.store(on, Ordering::Relaxed);
 }
 
+/// Whether compiled contracts are kept in the cache folder (`--no-cache` turns it off).
+static DISK_CACHE: AtomicBool = AtomicBool::new(true);
+
+/// Makes the runners built afterwards keep (or not) compiled contracts on disk.
+pub fn set_disk_cache(on: bool) {
+    DISK_CACHE.store(on, Ordering::Relaxed);
+}
+
+/// The folder of compiled contracts: `$STRATA_CACHE_DIR`, else `$XDG_CACHE_HOME/strata`,
+/// else `$HOME/.cache/strata`; `None` when none is set.
+pub fn cache_dir() -> Option<std::path::PathBuf> {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if let Some(dir) = var("STRATA_CACHE_DIR") {
+        return Some(dir.into());
+    }
+    if let Some(dir) = var("XDG_CACHE_HOME") {
+        return Some(std::path::PathBuf::from(dir).join("strata"));
+    }
+    var("HOME").map(|home| std::path::PathBuf::from(home).join(".cache/strata"))
+}
+
+/// The Wasmer configuration of a schedule: its opcode costs, and the disk cache unless
+/// turned off. A cache folder that cannot be created only costs compilations: the runner
+/// goes on without it.
+fn wasmer_executor(schedule: &GasSchedule) -> Result<WasmerExecutor, VmError> {
+    let config = WasmerConfig::new(schedule.wasm_opcode_cost.clone());
+    let dir = DISK_CACHE.load(Ordering::Relaxed).then(cache_dir).flatten();
+    if let Some(dir) = dir
+        && let Ok(executor) = WasmerExecutor::new(config.clone().with_cache_dir(dir))
+    {
+        return Ok(executor);
+    }
+    WasmerExecutor::new(config).map_err(|e| VmError::Executor(e.to_string()))
+}
+
 /// A runner whose VM is vm-core on `executor`.
 pub fn runner(executor: Executor) -> ScenarioRunner {
     let out_of_process = OUT_OF_PROCESS.load(Ordering::Relaxed);
@@ -35,9 +70,7 @@ pub fn runner(executor: Executor) -> ScenarioRunner {
 fn build(executor: Executor, schedule: &GasSchedule) -> Result<Arc<dyn VmHandler>, VmError> {
     match executor {
         Executor::Wasmer => {
-            let config = WasmerConfig::new(schedule.wasm_opcode_cost.clone());
-            let executor =
-                WasmerExecutor::new(config).map_err(|e| VmError::Executor(e.to_string()))?;
+            let executor = wasmer_executor(schedule)?;
             let vm = VmHost::new(Arc::new(executor), schedule.clone(), VmConfig::default());
             Ok(Arc::new(vm))
         }

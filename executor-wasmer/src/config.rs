@@ -54,6 +54,11 @@ pub struct WasmerConfig {
     /// The most compiled modules kept in memory; beyond it the oldest is dropped (and
     /// compiled again, or loaded from the disk cache, when it is met again).
     pub max_cached_modules: usize,
+    /// Threads one compilation uses (Singlepass compiles functions in parallel). 1 by
+    /// default: callers that run several contracts at once, such as the scenario runner's
+    /// jobs, already keep the cores busy, and a compilation that spreads over other threads
+    /// would nest pools inside theirs.
+    pub compile_threads: usize,
 }
 
 /// The default number of compiled modules kept in memory.
@@ -66,7 +71,14 @@ impl WasmerConfig {
             opcode_cost,
             cache_dir: None,
             max_cached_modules: DEFAULT_MAX_CACHED_MODULES,
+            compile_threads: 1,
         }
+    }
+
+    /// The same configuration compiling each module on `threads` threads (at least 1).
+    pub fn with_compile_threads(mut self, threads: usize) -> Self {
+        self.compile_threads = threads.max(1);
+        self
     }
 
     /// The same configuration keeping at most `max` compiled modules in memory.

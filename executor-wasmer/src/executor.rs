@@ -1,5 +1,7 @@
 //! The executor: validation, singlepass compilation with metering, and the module caches.
 
+use std::collections::HashMap;
+use std::num::NonZero;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
@@ -67,6 +69,10 @@ pub struct WasmerExecutor {
     disk: Option<DiskCache>,
     loader: Engine,
     counters: Counters,
+    compile_threads: NonZero<usize>,
+    /// One lock per code hash being compiled, so that threads meeting the same new contract
+    /// at once compile it once: the others wait and take it from the cache.
+    in_flight: Mutex<HashMap<CodeHash, Arc<Mutex<()>>>>,
 }
 
 impl std::fmt::Debug for WasmerExecutor {
@@ -96,8 +102,9 @@ fn engine_features() -> Features {
     features
 }
 
-fn engine(metering: Option<Metering>) -> Engine {
+fn engine(metering: Option<Metering>, threads: NonZero<usize>) -> Engine {
     let mut compiler = Singlepass::new();
+    compiler.num_threads = threads;
     if let Some(metering) = metering {
         use wasmer::sys::CompilerConfig;
         compiler.push_middleware(Arc::new(metering));
@@ -130,8 +137,10 @@ impl WasmerExecutor {
             costs: RwLock::new(Costs::new(&config.opcode_cost, 0)),
             modules: Mutex::new(ModuleCache::new(config.max_cached_modules)),
             disk,
-            loader: engine(None),
+            loader: engine(None, NonZero::<usize>::MIN),
             counters: Counters::default(),
+            compile_threads: NonZero::new(config.compile_threads).unwrap_or(NonZero::<usize>::MIN),
+            in_flight: Mutex::new(HashMap::new()),
         })
     }
 
@@ -155,10 +164,36 @@ impl WasmerExecutor {
         hash: CodeHash,
         code: &[u8],
     ) -> Result<Arc<WasmerModule>, ExecutorError> {
-        if let Some(module) = lock(&self.modules).get(&hash) {
-            self.counters.memory_hits.fetch_add(1, Ordering::Relaxed);
-            return Ok(Arc::clone(module));
+        if let Some(module) = self.memory_hit(hash) {
+            return Ok(module);
         }
+        let gate = Arc::clone(lock(&self.in_flight).entry(hash).or_default());
+        let result = {
+            let _compiling = lock(&gate);
+            match self.memory_hit(hash) {
+                Some(module) => Ok(module),
+                None => self.load_or_compile(hash, code),
+            }
+        };
+        let mut in_flight = lock(&self.in_flight);
+        // Two holders: the map and `gate`; nobody else waits on this hash.
+        if Arc::strong_count(&gate) == 2 {
+            in_flight.remove(&hash);
+        }
+        result
+    }
+
+    fn memory_hit(&self, hash: CodeHash) -> Option<Arc<WasmerModule>> {
+        let module = Arc::clone(lock(&self.modules).get(&hash)?);
+        self.counters.memory_hits.fetch_add(1, Ordering::Relaxed);
+        Some(module)
+    }
+
+    fn load_or_compile(
+        &self,
+        hash: CodeHash,
+        code: &[u8],
+    ) -> Result<Arc<WasmerModule>, ExecutorError> {
         let costs = Arc::clone(&self.costs.read().unwrap_or_else(PoisonError::into_inner));
         let facts = analyze(code, &costs.limits)?;
         let (engine, module) = match self.load_from_disk(hash, &costs) {
@@ -206,7 +241,8 @@ impl WasmerExecutor {
         code: &[u8],
         costs: &Costs,
     ) -> Result<(Engine, wasmer::Module), ExecutorError> {
-        let engine = engine(Some(Metering::new(Arc::clone(&costs.table), &costs.limits)));
+        let metering = Metering::new(Arc::clone(&costs.table), &costs.limits);
+        let engine = engine(Some(metering), self.compile_threads);
         let module = wasmer::Module::new(&engine, code).map_err(|e| match e {
             CompileError::Validate(message)
             | CompileError::Wasm(wasmer::WasmError::InvalidWebAssembly { message, .. }) => {
