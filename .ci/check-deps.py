@@ -21,7 +21,9 @@ ALLOWED = {
     "strata-executor-wasmer": {"strata-executor-api", "strata-blockchain-hooks"},
     "strata-executor-debugger": {"strata-executor-api", "strata-blockchain-hooks"},
     "strata-world-mock": {"strata-vm-handler", "strata-blockchain-hooks"},
-    "strata-contract-framework": {"strata-executor-api", "strata-blockchain-hooks"},
+    "strata-contract-framework": {"strata-executor-api", "strata-blockchain-hooks", "strata-codec"},
+    "strata-codec": {"strata-codec-derive"},
+    "strata-codec-derive": set(),
     "strata-vm-host-process": {
         "strata-vm-handler", "strata-blockchain-hooks", "strata-vm-core",
         "strata-executor-api", "strata-executor-wasmer",

@@ -1,0 +1,1 @@
+//! Derives for `strata-codec` (they arrive in the next commits).
