@@ -105,6 +105,38 @@ fn test_streams_lines_and_ends_with_causes_and_summary() {
 }
 
 #[test]
+fn per_file_times_are_each_files_own_in_parallel_runs() {
+    // Each worker runs one file at a time, so the files' times add up to at most the workers
+    // times the whole run (a work-stealing pool let a waiting worker run other files inside
+    // one file's timer: 1,771 s of file times in a 9.5 s run).
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    let out = Command::new(env!("CARGO_BIN_EXE_strata"))
+        .args(["test", "--jobs", "2", "--no-cache", "--json", "-"])
+        .arg(&examples)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let wall = report["summary"]["time_ms"].as_f64().unwrap();
+    let files: Vec<f64> = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["time_ms"].as_f64())
+        .collect();
+    assert!(files.len() >= 20, "{} files", files.len());
+    let sum: f64 = files.iter().sum();
+    assert!(
+        sum <= 2.0 * wall + 1.0,
+        "file times add up to {sum} ms in a {wall} ms run"
+    );
+}
+
+#[test]
 fn json_report_has_a_schema_version_a_summary_and_structured_failures() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "pass.scen.json", PASSING);

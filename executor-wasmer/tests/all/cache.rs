@@ -42,6 +42,28 @@ fn cache_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
+fn threads_meeting_a_new_contract_at_once_compile_it_once() {
+    let executor = executor_with(v4());
+    let code = wat::parse_str(COUNTDOWN).unwrap();
+    let hash = hash_of(&code);
+    let barrier = std::sync::Barrier::new(4);
+    let modules: Vec<Arc<dyn Module>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                scope.spawn(|| {
+                    barrier.wait();
+                    executor.compile(hash, &code).unwrap()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(modules.iter().all(|m| Arc::ptr_eq(m, &modules[0])));
+    let stats = executor.cache_stats();
+    assert_eq!((stats.compiled, stats.memory_hits), (1, 3), "{stats:?}");
+}
+
+#[test]
 fn modules_are_compiled_once_per_code_hash() {
     let executor = executor_with(v4());
     let code = wat::parse_str(COUNTDOWN).unwrap();
