@@ -1,2 +1,26 @@
-//! Example contracts with their scenarios, and small programs that assemble each
-//! VM/executor combination. (They arrive with the issues that make them runnable.)
+//! Example contracts with their scenarios, and the programs that assemble each VM/executor
+//! combination.
+//!
+//! - [`wasmer_runner`]: vm-core on Wasmer in the world mock, the production-like assembly;
+//! - [`DebugWorld`]: vm-core on the debugger executor in the world mock, for running a
+//!   contract's scenarios on its native build from a Rust test (and stopping in it with a
+//!   debugger), every unregistered contract on Wasmer;
+//! - [`differential`]: the same scenario on both, compared step by step except gas;
+//! - [`hand_written`]: native contracts written directly against the `VMHooks`, twins of
+//!   the WAT examples.
+//!
+//! ```
+//! use strata_examples::{DebugWorld, hand_written};
+//!
+//! let adder = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/adder");
+//! DebugWorld::new()
+//!     .register_contract(format!("{adder}/adder.wasm"), hand_written::ADDER)
+//!     .run(format!("{adder}/adder-add.scen.json"))?;
+//! # Ok::<(), anyhow::Error>(())
+//! ```
+
+mod debug_world;
+pub mod differential;
+pub mod hand_written;
+
+pub use debug_world::{DebugWorld, wasmer_runner};
