@@ -4,6 +4,7 @@ pub mod bech32;
 mod cause;
 mod check_state;
 mod checks;
+mod code_files;
 mod locate;
 mod model;
 mod parse;

@@ -11,6 +11,7 @@ use sha3::{Digest, Keccak256};
 
 use crate::WorldError;
 use crate::scenario::bech32;
+use crate::scenario::code_files::{self, Kind};
 
 /// How deeply `nested:`, `keccak256:` and `|` may nest.
 const MAX_DEPTH: usize = 64;
@@ -166,27 +167,35 @@ impl ValueContext {
     /// The bytes of a file; a `.wat` file is compiled from the WebAssembly text format.
     fn read_file(&self, path: &str) -> Result<Vec<u8>, WorldError> {
         let full = self.resolve(path);
-        let bytes = super::parse::read_regular_file(&full)
-            .map_err(|e| WorldError::value(format!("cannot read file {}: {e}", full.display())))?;
-        if full.extension().is_some_and(|e| e == "wat") {
-            return wat::parse_bytes(&bytes)
-                .map(std::borrow::Cow::into_owned)
-                .map_err(|e| WorldError::value(format!("{}: {e}", full.display())));
-        }
-        Ok(bytes)
+        code_files::load(&full, Kind::File, || {
+            let bytes = super::parse::read_regular_file(&full).map_err(|e| {
+                WorldError::value(format!("cannot read file {}: {e}", full.display()))
+            })?;
+            if full.extension().is_some_and(|e| e == "wat") {
+                return wat::parse_bytes(&bytes)
+                    .map(std::borrow::Cow::into_owned)
+                    .map_err(|e| WorldError::value(format!("{}: {e}", full.display())));
+            }
+            Ok(bytes)
+        })
     }
 
     fn mxsc(&self, path: &str) -> Result<Vec<u8>, WorldError> {
         let full = self.resolve(path);
-        let text = self.read_file(path)?;
-        let json: Value = serde_json::from_slice(&text).map_err(|e| {
-            WorldError::value(format!("{}: not a .mxsc.json file: {e}", full.display()))
-        })?;
-        let code = json.get("code").and_then(Value::as_str).ok_or_else(|| {
-            WorldError::value(format!("{}: no \"code\" string field", full.display()))
-        })?;
-        hex::decode(code)
-            .map_err(|e| WorldError::value(format!("{}: \"code\" is not hex: {e}", full.display())))
+        code_files::load(&full, Kind::Mxsc, || {
+            let text = super::parse::read_regular_file(&full).map_err(|e| {
+                WorldError::value(format!("cannot read file {}: {e}", full.display()))
+            })?;
+            let json: Value = serde_json::from_slice(&text).map_err(|e| {
+                WorldError::value(format!("{}: not a .mxsc.json file: {e}", full.display()))
+            })?;
+            let code = json.get("code").and_then(Value::as_str).ok_or_else(|| {
+                WorldError::value(format!("{}: no \"code\" string field", full.display()))
+            })?;
+            hex::decode(code).map_err(|e| {
+                WorldError::value(format!("{}: \"code\" is not hex: {e}", full.display()))
+            })
+        })
     }
 }
 

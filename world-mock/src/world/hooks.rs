@@ -10,6 +10,56 @@ use num_traits::Zero;
 use super::{World, reserved_keys};
 use crate::builtins;
 
+/// The hashes of the last codes met: every call asks for its contract's code hash (the
+/// module cache key), and hashing the whole code each time was a tenth of a suite's run.
+mod code_hash_memo {
+    use std::collections::VecDeque;
+    use std::sync::{LazyLock, Mutex, PoisonError};
+
+    /// How many codes are remembered.
+    const ENTRIES: usize = 64;
+
+    /// Codes and their hashes, the most recent first.
+    type Memo = VecDeque<(Vec<u8>, [u8; 32])>;
+
+    static MEMO: LazyLock<Mutex<Memo>> = LazyLock::new(Mutex::default);
+
+    /// `hasher(code)`, remembered: a hit costs a comparison of the code, not a hash.
+    pub(super) fn hash(code: &[u8], hasher: impl FnOnce(&[u8]) -> [u8; 32]) -> [u8; 32] {
+        let mut memo = MEMO.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, hash)) = memo.iter().find(|(c, _)| c.as_slice() == code) {
+            return *hash;
+        }
+        let hash = hasher(code);
+        if memo.len() == ENTRIES {
+            memo.pop_back();
+        }
+        memo.push_front((code.to_vec(), hash));
+        hash
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn a_code_is_hashed_once_and_equal_codes_share_the_hash() {
+            let mut calls = 0;
+            let mut hash = |code: &[u8]| {
+                super::hash(code, |c| {
+                    calls += 1;
+                    [c.len() as u8; 32]
+                })
+            };
+            let code = b"memo test code, unique to this test".to_vec();
+            assert_eq!(hash(&code), [35; 32]);
+            assert_eq!(hash(&code.clone()), [35; 32]);
+            let other = b"memo test code, unique to this test!".to_vec();
+            assert_eq!(hash(&other), [36; 32]);
+            drop(hash);
+            assert_eq!(calls, 2);
+        }
+    }
+}
+
 impl BlockchainHooks for World {
     fn account_exists(&self, address: &Address) -> bool {
         self.accounts.contains_key(address)
@@ -34,7 +84,9 @@ impl BlockchainHooks for World {
     /// test world's).
     fn code_hash(&self, address: &Address) -> Option<[u8; 32]> {
         let code = self.accounts.get(address)?.code.as_ref()?;
-        Some(Blake2b::<U32>::digest(code).into())
+        Some(code_hash_memo::hash(code, |c| {
+            Blake2b::<U32>::digest(c).into()
+        }))
     }
 
     fn code_metadata(&self, address: &Address) -> CodeMetadata {
