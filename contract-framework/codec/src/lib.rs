@@ -34,9 +34,18 @@ mod traits;
 pub use error::{DecodeError, EncodeError};
 pub use input::{NestedDecodeInput, OwnedBytesInput, TopDecodeInput};
 pub use output::{NestedEncodeOutput, TopEncodeOutput};
+pub use strata_codec_derive::{NestedDecode, NestedEncode, TopDecode, TopEncode, TypeAbi};
 pub use traits::{
     NestedDecode, NestedEncode, TopDecode, TopEncode, dep_decode_from_byte_slice,
     dep_encode_to_vec, top_decode_from_nested, top_encode_from_nested, top_encode_to_vec_u8,
 };
 
 mod impls;
+
+pub mod abi;
+
+/// Names the generated code uses, so a `no_std` contract needs no `extern crate alloc`.
+#[doc(hidden)]
+pub mod __private {
+    pub use alloc::{string::String, vec, vec::Vec};
+}

@@ -1,0 +1,8 @@
+//! strata-codec's integration tests: byte vectors for every implementation in both
+//! directions, error cases, derives and ABI descriptions.
+
+mod abi;
+mod derive;
+mod numbers;
+mod support;
+mod values;
