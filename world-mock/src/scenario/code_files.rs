@@ -15,7 +15,7 @@ use std::time::SystemTime;
 /// The most files kept.
 pub(crate) const MAX_ENTRIES: usize = 1024;
 /// The most bytes of decoded code kept.
-pub(crate) const MAX_BYTES: usize = 256 << 20;
+pub(crate) const MAX_BYTES: usize = 64 << 20;
 
 /// What a file is decoded as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -18,6 +18,8 @@ mod code_hash_memo {
 
     /// How many codes are remembered.
     const ENTRIES: usize = 64;
+    /// The most bytes of code remembered: past it the oldest codes are forgotten.
+    const MAX_BYTES: usize = 16 << 20;
 
     /// Codes and their hashes, the most recent first.
     type Memo = VecDeque<(Vec<u8>, [u8; 32])>;
@@ -31,8 +33,15 @@ mod code_hash_memo {
             return *hash;
         }
         let hash = hasher(code);
-        if memo.len() == ENTRIES {
-            memo.pop_back();
+        if code.len() > MAX_BYTES {
+            return hash;
+        }
+        let mut bytes: usize = memo.iter().map(|(c, _)| c.len()).sum();
+        while memo.len() >= ENTRIES || bytes + code.len() > MAX_BYTES {
+            let Some((old, _)) = memo.pop_back() else {
+                break;
+            };
+            bytes -= old.len();
         }
         memo.push_front((code.to_vec(), hash));
         hash
