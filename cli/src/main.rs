@@ -73,6 +73,9 @@ pub enum Executor {
     /// Wasmer singlepass, with per-opcode gas metering.
     #[default]
     Wasmer,
+    /// The native builds of the bundled example contracts, in this process, for step
+    /// debugging (other contracts on Wasmer). Hooks charge gas, opcodes are not metered.
+    Debugger,
 }
 
 #[derive(Debug, Subcommand)]
@@ -158,6 +161,12 @@ fn main() -> ExitCode {
     vm::set_disk_cache(!cli.no_cache);
     let color = cli.color;
     let cross_shard = cli.cross_shard;
+    if let Command::Test { executor, .. } | Command::Run { executor, .. } = &cli.command
+        && let Err(e) = vm::check_executor(*executor)
+    {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Command::VmHost => return vm_host_process::serve_stdio(),
         Command::Test {

@@ -1,10 +1,17 @@
 //! Assembles the VM the scenario runner uses, per gas schedule: vm-core on an executor, in
 //! this process or (`--out-of-process`) in VM-host processes (`strata vm-host`).
+//!
+//! `--executor debugger` runs vm-core on the debugger executor with the native builds of the
+//! bundled example contracts registered under their committed wasm (embedded into this
+//! binary when it is built: `strata_examples::bundled_native_contracts`), and Wasmer for
+//! every other contract. It runs in this process only, so a debugger attached to `strata`
+//! stops in the contracts' Rust code.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use blockchain_hooks::GasSchedule;
+use executor_debugger::DebuggerExecutor;
 use executor_wasmer::{WasmerConfig, WasmerExecutor};
 use vm_core::{VmConfig, VmHost};
 use vm_handler::{VmError, VmHandler};
@@ -74,7 +81,31 @@ fn build(executor: Executor, schedule: &GasSchedule) -> Result<Arc<dyn VmHandler
             let vm = VmHost::new(Arc::new(executor), schedule.clone(), VmConfig::default());
             Ok(Arc::new(vm))
         }
+        Executor::Debugger => {
+            let fallback: Arc<dyn executor_api::Executor> = Arc::new(wasmer_executor(schedule)?);
+            let mut executor = DebuggerExecutor::new().with_fallback(fallback);
+            for (code, contract) in strata_examples::bundled_native_contracts() {
+                executor.register(code.to_vec(), contract);
+            }
+            let vm = VmHost::new(Arc::new(executor), schedule.clone(), VmConfig::default());
+            Ok(Arc::new(vm))
+        }
     }
+}
+
+/// Refuses an executor the chosen VM placement cannot use: the debugger runs native code in
+/// this process, never in VM-host processes.
+///
+/// # Errors
+/// `--executor debugger` with `--out-of-process`.
+pub fn check_executor(executor: Executor) -> anyhow::Result<()> {
+    if executor == Executor::Debugger && OUT_OF_PROCESS.load(Ordering::Relaxed) {
+        anyhow::bail!(
+            "--executor debugger runs contracts natively in this process and cannot run \
+             --out-of-process: drop one of the two options"
+        );
+    }
+    Ok(())
 }
 
 /// The VM in VM-host processes: this executable, as `strata vm-host`.
@@ -82,7 +113,11 @@ fn out_of_process_vm(
     executor: Executor,
     schedule: &GasSchedule,
 ) -> Result<Arc<dyn VmHandler>, VmError> {
-    let Executor::Wasmer = executor;
+    if executor == Executor::Debugger {
+        return Err(VmError::Config(
+            "the debugger executor cannot run out of process".into(),
+        ));
+    }
     let strata = std::env::current_exe()
         .map_err(|e| VmError::Config(format!("cannot find the strata executable: {e}")))?;
     let command = HostCommand::new(strata).arg("vm-host");

@@ -43,6 +43,7 @@ pub fn wasmer_runner() -> ScenarioRunner {
 pub struct DebugWorld {
     root: Option<PathBuf>,
     contracts: Vec<(PathBuf, NativeContract)>,
+    embedded: Vec<(Vec<u8>, NativeContract)>,
     options: RunOptions,
 }
 
@@ -70,6 +71,21 @@ impl DebugWorld {
         self
     }
 
+    /// Runs `contract` wherever an account's code is `code`.
+    pub fn register_code(mut self, code: impl Into<Vec<u8>>, contract: NativeContract) -> Self {
+        self.embedded.push((code.into(), contract));
+        self
+    }
+
+    /// Registers every bundled example contract that has a native build
+    /// ([`bundled_native_contracts`](crate::bundled_native_contracts)).
+    pub fn bundled(mut self) -> Self {
+        for (code, contract) in crate::bundled_native_contracts() {
+            self = self.register_code(code, contract);
+        }
+        self
+    }
+
     /// Sets the runner's options (`force_check_gas`, `cross_shard`).
     pub fn options(mut self, options: RunOptions) -> Self {
         self.options = options;
@@ -88,7 +104,8 @@ impl DebugWorld {
     /// # Errors
     /// A wasm file that cannot be read.
     pub fn registrations(&self) -> Result<Vec<(Vec<u8>, NativeContract)>> {
-        self.contracts
+        let from_files = self
+            .contracts
             .iter()
             .map(|(path, contract)| {
                 let path = self.resolve(path);
@@ -97,7 +114,8 @@ impl DebugWorld {
                 })?;
                 Ok((code, *contract))
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        Ok(self.embedded.iter().cloned().chain(from_files).collect())
     }
 
     /// A scenario runner on the debugger executor with the registered contracts and a

@@ -24,3 +24,15 @@ pub mod differential;
 pub mod hand_written;
 
 pub use debug_world::{DebugWorld, wasmer_runner};
+
+use executor_api::NativeContract;
+
+/// The native builds of the bundled example contracts, each with the wasm it stands for
+/// (the committed file, embedded at build time): what `strata --executor debugger`
+/// registers. The WAT examples have no native build, except the adder's hand-written twin.
+pub fn bundled_native_contracts() -> Vec<(&'static [u8], NativeContract)> {
+    vec![(
+        include_bytes!("../scenarios/adder/adder.wasm").as_slice(),
+        hand_written::ADDER,
+    )]
+}
