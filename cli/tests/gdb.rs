@@ -1,0 +1,74 @@
+//! Step debugging: gdb, in batch mode, stops inside a native contract's Rust endpoint while
+//! `strata run --executor debugger` runs a scenario, and the backtrace names the function.
+//! Skipped, saying so, where gdb is not installed (`scripts/setup.sh` installs it).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn gdb_available() -> bool {
+    let found = Command::new("gdb")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !found {
+        eprintln!("SKIPPED: gdb is not installed (scripts/setup.sh installs it)");
+    }
+    found
+}
+
+/// gdb's batch transcript of: break at `function`, run `strata run --executor debugger
+/// scenario`, backtrace, locals, three steps over, locals again.
+fn debug_session(function: &str, scenario: &str) -> String {
+    let out = Command::new("gdb")
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
+        .env("STRATA_CACHE_DIR", repo().join("target/strata-test-cache"))
+        .args(["-nx", "-q", "-batch"])
+        .args(["-iex", "set debuginfod enabled off"])
+        .args(["-ex", "set breakpoint pending on"])
+        .args(["-ex", &format!("break {function}")])
+        .args(["-ex", "run"])
+        .args(["-ex", "bt 3"])
+        .args(["-ex", "info locals"])
+        .args(["-ex", "next 3"])
+        .args(["-ex", "info locals"])
+        .args(["-ex", "kill"])
+        .arg("--args")
+        .arg(env!("CARGO_BIN_EXE_strata"))
+        .args(["run", "--executor", "debugger", scenario])
+        .output()
+        .unwrap();
+    let transcript = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!("{transcript}");
+    transcript
+}
+
+#[test]
+fn gdb_stops_in_the_native_adders_endpoint() {
+    if !gdb_available() {
+        return;
+    }
+    let function = "strata_examples::hand_written::adder_add";
+    let t = debug_session(function, "examples/scenarios/adder/adder-add.scen.json");
+    assert!(t.contains(&format!("Breakpoint 1, {function} (")), "{t}");
+    assert!(t.contains("at examples/src/hand_written.rs:"), "{t}");
+    // The backtrace: the endpoint, called by the debugger executor.
+    let frame0 = t.lines().find(|l| l.starts_with("#0 ")).unwrap_or_default();
+    assert!(frame0.contains(function), "{t}");
+    let frame1 = t.lines().find(|l| l.starts_with("#1 ")).unwrap_or_default();
+    assert!(
+        frame1.contains("strata_executor_debugger::instance::run_endpoint"),
+        "{t}"
+    );
+    // After three lines of the endpoint its locals hold the two big-int handles.
+    assert!(t.contains("sum = "), "{t}");
+    assert!(t.contains("value = "), "{t}");
+}
