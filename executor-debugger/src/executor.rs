@@ -10,8 +10,8 @@ use executor_api::{CodeHash, Executor, ExecutorError, Module, NativeContract, Op
 use crate::DebuggerError;
 use crate::module::NativeModule;
 
-/// How many code hashes the executor remembers for [`Executor::cached`]; past it the
-/// memory starts over (modules of native contracts cost nothing to make again).
+/// How many code hashes the executor remembers (native or not); past it the memory starts
+/// over (modules of native contracts cost nothing to make again).
 const MAX_CACHED_HASHES: usize = 4096;
 
 /// Strata's [`Executor`] for contracts compiled into the host process.
@@ -52,7 +52,9 @@ const MAX_CACHED_HASHES: usize = 4096;
 /// ```
 pub struct DebuggerExecutor {
     contracts: HashMap<Vec<u8>, NativeContract>,
-    modules: Mutex<HashMap<CodeHash, Arc<NativeModule>>>,
+    /// What each code hash met so far is: a native module, or `None` for code of no
+    /// registered contract (so its bytes are not looked up again on every call).
+    modules: Mutex<HashMap<CodeHash, Option<Arc<NativeModule>>>>,
     fallback: Option<Arc<dyn Executor>>,
 }
 
@@ -143,26 +145,31 @@ impl DebuggerExecutor {
 
 impl Executor for DebuggerExecutor {
     fn compile(&self, hash: CodeHash, code: &[u8]) -> Result<Arc<dyn Module>, ExecutorError> {
-        if let Some(module) = lock(&self.modules).get(&hash) {
-            return Ok(Arc::clone(module) as Arc<dyn Module>);
-        }
-        let Some(contract) = self.contracts.get(code) else {
-            return match &self.fallback {
-                Some(fallback) => fallback.compile(hash, code),
-                None => Err(Self::unregistered(code)),
-            };
+        let known = lock(&self.modules).get(&hash).cloned();
+        let native = match known {
+            Some(native) => native,
+            None => {
+                let native = self
+                    .contracts
+                    .get(code)
+                    .map(|contract| Arc::new(NativeModule::new(*contract)));
+                let mut modules = lock(&self.modules);
+                if modules.len() >= MAX_CACHED_HASHES {
+                    modules.clear();
+                }
+                modules.insert(hash, native.clone());
+                native
+            }
         };
-        let module = Arc::new(NativeModule::new(*contract));
-        let mut modules = lock(&self.modules);
-        if modules.len() >= MAX_CACHED_HASHES {
-            modules.clear();
+        match (native, &self.fallback) {
+            (Some(module), _) => Ok(module),
+            (None, Some(fallback)) => fallback.compile(hash, code),
+            (None, None) => Err(Self::unregistered(code)),
         }
-        modules.insert(hash, Arc::clone(&module));
-        Ok(module)
     }
 
     fn cached(&self, hash: CodeHash) -> Option<Arc<dyn Module>> {
-        if let Some(module) = lock(&self.modules).get(&hash) {
+        if let Some(Some(module)) = lock(&self.modules).get(&hash) {
             return Some(Arc::clone(module) as Arc<dyn Module>);
         }
         self.fallback.as_ref()?.cached(hash)
