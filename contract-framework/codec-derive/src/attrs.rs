@@ -135,3 +135,87 @@ pub fn no_unions(span: Span) -> syn::Error {
         "the codec derives support structs and enums, not unions",
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enum_data(source: &str) -> DataEnum {
+        let input: DeriveInput = syn::parse_str(source).unwrap();
+        match input.data {
+            syn::Data::Enum(data) => data,
+            _ => unreachable!("an enum"),
+        }
+    }
+
+    fn error(source: &str) -> String {
+        discriminants(&enum_data(source)).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn discriminants_count_from_the_last_explicit_one() {
+        let data = enum_data("enum E { A, B = 5, C, D = 2, F }");
+        assert_eq!(discriminants(&data).unwrap(), [0, 5, 6, 2, 3]);
+    }
+
+    #[test]
+    fn discriminant_errors() {
+        assert_eq!(
+            error("enum E { A = 256 }"),
+            "discriminant does not fit in a u8"
+        );
+        assert_eq!(
+            error("enum E { A = 255, B }"),
+            "discriminant does not fit in a u8"
+        );
+        assert_eq!(
+            error("enum E { A = 1, B = 1 }"),
+            "two variants with the same discriminant"
+        );
+        assert_eq!(
+            error("enum E { A = 1 + 1 }"),
+            "the codec takes integer literal discriminants only"
+        );
+    }
+
+    #[test]
+    fn crate_path_default_and_override() {
+        let input: DeriveInput = syn::parse_str("struct S;").unwrap();
+        let path = crate_path(&input.attrs).unwrap();
+        assert_eq!(quote!(#path).to_string(), "strata_codec");
+        let input: DeriveInput =
+            syn::parse_str("#[codec(crate = \"fw::codec\")] struct S;").unwrap();
+        let path = crate_path(&input.attrs).unwrap();
+        assert_eq!(quote!(#path).to_string(), "fw :: codec");
+        let input: DeriveInput = syn::parse_str("#[codec(other)] struct S;").unwrap();
+        assert!(crate_path(&input.attrs).is_err());
+    }
+
+    #[test]
+    fn docs_and_field_names() {
+        let input: DeriveInput =
+            syn::parse_str("/// One.\n///Two\nstruct S { r#type: u8, b: u8 }").unwrap();
+        assert_eq!(docs(&input.attrs), ["One.", "Two"]);
+        let syn::Data::Struct(data) = input.data else {
+            unreachable!("a struct")
+        };
+        assert_eq!(field_names(&data.fields), ["type", "b"]);
+        let input: DeriveInput = syn::parse_str("struct T(u8, u16);").unwrap();
+        let syn::Data::Struct(data) = input.data else {
+            unreachable!("a struct")
+        };
+        assert_eq!(field_names(&data.fields), ["0", "1"]);
+    }
+
+    #[test]
+    fn unions_are_refused() {
+        let input: DeriveInput = syn::parse_str("union U { a: u8 }").unwrap();
+        let message = crate::encode::nested_encode(&input)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            message,
+            "the codec derives support structs and enums, not unions"
+        );
+    }
+}

@@ -139,3 +139,30 @@ impl<T: NestedDecode> TopDecode for Option<T> {
         Ok(value)
     }
 }
+
+/// `PhantomData` encodes to nothing at both levels.
+impl<T: ?Sized> NestedEncode for core::marker::PhantomData<T> {
+    fn dep_encode<O: NestedEncodeOutput>(&self, _dest: &mut O) -> Result<(), EncodeError> {
+        Ok(())
+    }
+}
+
+impl<T: ?Sized> NestedDecode for core::marker::PhantomData<T> {
+    fn dep_decode<I: NestedDecodeInput>(_input: &mut I) -> Result<Self, DecodeError> {
+        Ok(core::marker::PhantomData)
+    }
+}
+
+impl<T: ?Sized> TopEncode for core::marker::PhantomData<T> {
+    fn top_encode<O: TopEncodeOutput>(&self, output: O) -> Result<(), EncodeError> {
+        output.set_slice_u8(&[]);
+        Ok(())
+    }
+}
+
+/// Must be empty ("input too long" otherwise).
+impl<T: ?Sized> TopDecode for core::marker::PhantomData<T> {
+    fn top_decode<I: TopDecodeInput>(input: I) -> Result<Self, DecodeError> {
+        top_decode_from_nested(input)
+    }
+}

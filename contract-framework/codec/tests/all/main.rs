@@ -4,5 +4,6 @@
 mod abi;
 mod derive;
 mod numbers;
+mod properties;
 mod support;
 mod values;

@@ -11,6 +11,15 @@ fn unit() {
 }
 
 #[test]
+fn phantom_data_is_empty() {
+    both(std::marker::PhantomData::<u64>, &[], &[]);
+    assert_eq!(
+        top_err::<std::marker::PhantomData<u8>>(&[1]),
+        "input too long"
+    );
+}
+
+#[test]
 fn options() {
     both(None::<u32>, &[], &[0]);
     both(Some(0u32), &[1, 0, 0, 0, 0], &[1, 0, 0, 0, 0]);
