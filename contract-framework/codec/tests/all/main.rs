@@ -5,5 +5,6 @@ mod abi;
 mod derive;
 mod numbers;
 mod properties;
+mod specialized;
 mod support;
 mod values;
