@@ -4,7 +4,8 @@
 //! parallel, printing a line per file as it finishes, and ends with `N passed, M failed`
 //! (`, K skipped`); `--filter`, `--json`, `--junit`, `--gas-report` and more shape it.
 //! `strata run FILE [--trace[=hooks]]` runs one file, printing each step's transaction,
-//! result and gas. `strata inspect FILE` describes a contract.
+//! result and gas. `strata inspect FILE` describes a contract. `strata build [PATH...]`
+//! compiles contract crates to wasm with their ABI and `.mxsc.json`.
 
 /// `println!` that ignores a closed stdout (`strata … | head`) instead of panicking.
 macro_rules! say {
@@ -22,6 +23,7 @@ macro_rules! say_raw {
     }};
 }
 
+mod build_cmd;
 mod gas_report;
 mod hook_trace;
 mod inspect;
@@ -150,6 +152,23 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Compiles contract crates to wasm: writes `output/<name>.wasm`, `<name>.abi.json` and
+    /// `<name>.mxsc.json` per crate. Exit code 0 all built, 1 one failed or the VM would refuse
+    /// it, 2 no toolchain or a bad path.
+    Build {
+        /// Writes the outputs into DIR instead of each crate's `output` folder.
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Builds only the wasm, without the ABI and the `.mxsc.json`.
+        #[arg(long)]
+        no_abi: bool,
+        /// The wasm toolchain: rustup's target when installed, else Debian's (auto).
+        #[arg(long, value_enum, default_value_t = build_cmd::ToolchainChoice::Auto)]
+        toolchain: build_cmd::ToolchainChoice,
+        /// Contract crate folders, or folders holding several (default: `.`).
+        #[arg(value_name = "PATH", default_value = ".")]
+        paths: Vec<PathBuf>,
+    },
     /// The VM host the out-of-process VM starts: speaks the pipe protocol on stdin/stdout.
     #[command(hide = true)]
     VmHost,
@@ -214,6 +233,17 @@ fn main() -> ExitCode {
             &file,
         ),
         Command::Inspect { file } => inspect::run(&file, color),
+        Command::Build {
+            output,
+            no_abi,
+            toolchain,
+            paths,
+        } => build_cmd::run(&build_cmd::BuildArgs {
+            paths,
+            output,
+            no_abi,
+            toolchain,
+        }),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,0 +1,334 @@
+//! `strata build` end to end on a throwaway `no_std` contract crate written to a temp folder
+//! (no framework: hooks declared by hand) in a workspace laid out as this repository's, with a
+//! library it uses: the build succeeds, imports only hooks, gives the same bytes twice and from
+//! a copy in another folder, leaks no folder of the machine, and its `.mxsc.json` deploys in a
+//! scenario. Skips with a message when no wasm toolchain is installed. The first builds share
+//! a target folder under cargo's `CARGO_TARGET_TMPDIR` (kept between runs); the copy builds
+//! from scratch in its own.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use wasmparser::{Parser, Payload};
+
+const OUTPUTS: [&str; 3] = ["fixture.wasm", "fixture.abi.json", "fixture.mxsc.json"];
+
+/// A workspace laid out as this repository: contracts under `contracts/`, a library they use
+/// at the top, the contract profile at the root.
+const WORKSPACE_MANIFEST: &str = r#"[workspace]
+resolver = "3"
+members = ["contracts/fixture", "helper"]
+
+[profile.contract]
+inherits = "release"
+opt-level = "z"
+lto = true
+panic = "abort"
+codegen-units = 1
+strip = true
+debug = false
+"#;
+
+const CONTRACT_MANIFEST: &str = r#"[package]
+name = "fixture"
+version = "0.3.0"
+edition = "2024"
+
+[dependencies]
+helper = { path = "../../helper" }
+"#;
+
+const CONTRACT_LIB: &str = r###"#![no_std]
+//! A contract without the framework: `scale(i)` finishes `3 × LIMITS[i]`, `origin()` the
+//! helper's source file name as the compiler saw it.
+
+#[cfg(not(target_arch = "wasm32"))]
+extern crate alloc;
+
+/// The ABI, on the host only.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn abi_json() -> alloc::string::String {
+    alloc::string::String::from(
+        r##"{"name": "Fixture", "endpoints": [{"name": "scale", "mutability": "readonly",
+            "inputs": [{"name": "index", "type": "u64"}], "outputs": [{"type": "u64"}]}]}"##,
+    )
+}
+
+#[link(wasm_import_module = "env")]
+unsafe extern "C" {
+    fn smallIntFinishUnsigned(value: i64);
+    fn smallIntGetUnsignedArgument(index: i32) -> i64;
+    fn signalError(message_offset: i32, message_length: i32);
+    fn finish(pointer: i32, length: i32);
+}
+
+static LIMITS: [u64; 4] = [1, 10, 100, 1000];
+
+#[unsafe(no_mangle)]
+pub extern "C" fn init() {}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn scale() {
+    let index = unsafe { smallIntGetUnsignedArgument(0) } as usize;
+    let Some(limit) = LIMITS.get(index) else {
+        let message = b"bad index";
+        unsafe { signalError(message.as_ptr() as i32, message.len() as i32) };
+        return;
+    };
+    unsafe { smallIntFinishUnsigned((*limit * 3) as i64) };
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn origin() {
+    let file = helper::source_file();
+    unsafe { finish(file.as_ptr() as i32, file.len() as i32) };
+}
+
+#[cfg(target_arch = "wasm32")]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
+"###;
+
+const HELPER_MANIFEST: &str = r#"[package]
+name = "helper"
+version = "0.1.0"
+edition = "2024"
+"#;
+
+const HELPER_LIB: &str = r#"#![no_std]
+/// This file's name as the compiler saw it.
+pub fn source_file() -> &'static str {
+    file!()
+}
+"#;
+
+/// Writes the workspace at `root`; answers the contract's folder.
+fn write_fixture(root: &Path) -> PathBuf {
+    for (path, text) in [
+        ("Cargo.toml", WORKSPACE_MANIFEST),
+        ("contracts/fixture/Cargo.toml", CONTRACT_MANIFEST),
+        ("contracts/fixture/src/lib.rs", CONTRACT_LIB),
+        ("helper/Cargo.toml", HELPER_MANIFEST),
+        ("helper/src/lib.rs", HELPER_LIB),
+    ] {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    root.join("contracts/fixture")
+}
+
+/// Runs `strata`; with `shared_target` the crate builds in a target folder kept between test
+/// runs (fast reruns), else in its own workspace's `target` (from scratch).
+fn strata_in(args: &[&str], paths: &[&Path], shared_target: bool) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_strata"));
+    cmd.args(args).args(paths).env("NO_COLOR", "1");
+    if shared_target {
+        cmd.env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("strata-build-fixture"),
+        );
+    } else {
+        cmd.env_remove("CARGO_TARGET_DIR");
+    }
+    cmd.output().unwrap()
+}
+
+fn strata(args: &[&str], paths: &[&Path]) -> Output {
+    strata_in(args, paths, true)
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// True (and says why) when the build failed for want of a toolchain.
+fn no_toolchain(out: &Output) -> bool {
+    let missing = out.status.code() == Some(2)
+        && String::from_utf8_lossy(&out.stderr).contains("scripts/setup.sh");
+    if missing {
+        eprintln!("skipped: no wasm toolchain installed (run scripts/setup.sh)");
+    }
+    missing
+}
+
+fn imports(code: &[u8]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for payload in Parser::new(0).parse_all(code) {
+        if let Payload::ImportSection(reader) = payload.unwrap() {
+            for import in reader.into_imports() {
+                let import = import.unwrap();
+                out.push((import.module.to_owned(), import.name.to_owned()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn assert_same_outputs(a: &Path, b: &Path) {
+    for name in OUTPUTS {
+        let left = std::fs::read(a.join(name)).unwrap();
+        let right = std::fs::read(b.join(name)).unwrap();
+        assert!(left == right, "{name} differs between {a:?} and {b:?}");
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn builds_a_contract_reproducibly_and_deploys_its_mxsc_file() {
+    let first = tempfile::tempdir().unwrap();
+    let contract = write_fixture(first.path());
+    let out = strata(&["build"], &[&contract]);
+    if no_toolchain(&out) {
+        return;
+    }
+    assert!(out.status.success(), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("toolchain: "), "{stdout}");
+    let output = contract.join("output");
+    let code = std::fs::read(output.join("fixture.wasm")).unwrap();
+    assert!(
+        stdout.contains(&format!("fixture.wasm ({} bytes)", code.len())),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("1 built, 0 failed\n"), "{stdout}");
+
+    // Only hooks of the reference table, from module `env`.
+    let hooks: Vec<&str> = imports(&code)
+        .iter()
+        .map(|(module, name)| {
+            assert_eq!(module, "env");
+            assert!(executor_api::hook_info(name).is_some(), "{name}");
+            executor_api::hook_info(name).unwrap().name
+        })
+        .collect();
+    assert_eq!(
+        hooks,
+        [
+            "finish",
+            "signalError",
+            "smallIntFinishUnsigned",
+            "smallIntGetUnsignedArgument"
+        ]
+    );
+    // No folder of this machine in the bytes: the helper's file is named from the workspace.
+    let root = first.path().canonicalize().unwrap();
+    assert!(!contains(&code, root.to_string_lossy().as_bytes()));
+    assert!(contains(&code, b"helper/src/lib.rs"));
+
+    // The ABI and the contract file.
+    let abi: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(output.join("fixture.abi.json")).unwrap()).unwrap();
+    assert_eq!(abi["name"], "Fixture");
+    assert_eq!(abi["buildInfo"]["contractCrate"]["name"], "fixture");
+    assert_eq!(abi["buildInfo"]["contractCrate"]["version"], "0.3.0");
+    assert!(
+        abi["buildInfo"]["rustc"]["version"]
+            .as_str()
+            .unwrap()
+            .starts_with("1.")
+    );
+    assert_eq!(abi["endpoints"][0]["name"], "scale");
+    let mxsc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(output.join("fixture.mxsc.json")).unwrap()).unwrap();
+    assert_eq!(mxsc["size"], code.len());
+    assert_eq!(mxsc["abi"]["name"], "Fixture");
+    let loaded = world_mock::ValueContext::new(&output)
+        .interpret("mxsc:fixture.mxsc.json")
+        .unwrap();
+    assert_eq!(loaded, code);
+
+    // Built again into another folder: the same bytes.
+    let again = first.path().join("again");
+    let out = strata(
+        &["build", "--output", again.to_str().unwrap()],
+        &[&contract],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_same_outputs(&output, &again);
+
+    // A copy elsewhere (deeper, with a space), built from scratch: the same bytes.
+    let second = tempfile::tempdir().unwrap();
+    let copy = write_fixture(&second.path().join("some where/deeper"));
+    let elsewhere = second.path().join("out");
+    let out = strata_in(
+        &["build", "--output", elsewhere.to_str().unwrap()],
+        &[&copy],
+        false,
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_same_outputs(&output, &elsewhere);
+
+    run_scenario(first.path());
+}
+
+/// Deploys the `.mxsc.json` in a scenario and calls both endpoints.
+fn run_scenario(root: &Path) {
+    let scenario = r#"{"steps": [
+        {"step": "setState", "accounts": {"address:owner": {}},
+         "newAddresses": [{"creatorAddress": "address:owner", "creatorNonce": "0", "newAddress": "sc:fixture"}]},
+        {"step": "scDeploy", "tx": {"from": "address:owner", "contractCode": "mxsc:contracts/fixture/output/fixture.mxsc.json",
+         "arguments": [], "gasLimit": "5,000,000"}, "expect": {"status": "0"}},
+        {"step": "scCall", "id": "scale", "tx": {"from": "address:owner", "to": "sc:fixture", "function": "scale",
+         "arguments": ["2"], "gasLimit": "5,000,000"}, "expect": {"out": ["300"], "status": "0"}},
+        {"step": "scCall", "id": "bad", "tx": {"from": "address:owner", "to": "sc:fixture", "function": "scale",
+         "arguments": ["7"], "gasLimit": "5,000,000"}, "expect": {"status": "4", "message": "str:bad index"}},
+        {"step": "scCall", "id": "origin", "tx": {"from": "address:owner", "to": "sc:fixture", "function": "origin",
+         "arguments": [], "gasLimit": "5,000,000"}, "expect": {"out": ["str:helper/src/lib.rs"], "status": "0"}}
+    ]}"#;
+    let file = root.join("fixture.scen.json");
+    std::fs::write(&file, scenario).unwrap();
+    let out = strata_in(&["test"], &[&file], false);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+#[test]
+fn a_folder_without_framework_crates_builds_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    write_fixture(root.path());
+    let out = strata(&["build", "--no-abi"], &[&root.path().join("contracts")]);
+    if no_toolchain(&out) {
+        return;
+    }
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let all = text(&out);
+    assert!(
+        all.contains("does not depend on strata-contract-framework"),
+        "{all}"
+    );
+    assert!(all.contains("no contract crate to build"), "{all}");
+}
+
+#[test]
+fn a_contract_the_vm_refuses_fails_the_build() {
+    let root = tempfile::tempdir().unwrap();
+    let contract = write_fixture(root.path());
+    let lib = contract.join("src/lib.rs");
+    let source = std::fs::read_to_string(&lib)
+        .unwrap()
+        .replace("fn finish(", "fn notAHook(")
+        .replace("unsafe { finish(", "unsafe { notAHook(");
+    std::fs::write(&lib, source).unwrap();
+    let out = strata(&["build", "--no-abi"], &[&contract]);
+    if no_toolchain(&out) {
+        return;
+    }
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the VM would refuse the built wasm"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("notAHook"), "{stderr}");
+    assert!(!contract.join("output/fixture.wasm").exists());
+}
