@@ -37,6 +37,15 @@ pub trait BlockchainHooks {
     /// The 32-byte hash of the account's code, `None` when it has none.
     fn code_hash(&self, address: &Address) -> Option<[u8; 32]>;
 
+    /// The hash this chain gives `code`: what [`code_hash`](Self::code_hash) answers once the
+    /// code is on chain. The VM uses it for code a transaction deploys or upgrades (its code
+    /// hash within the transaction, and its compiled-module key, so that the calls after the
+    /// deploy find the module compiled for it). `None` (the default): the VM uses SHA-256.
+    fn hash_code(&self, code: &[u8]) -> Option<[u8; 32]> {
+        let _ = code;
+        None
+    }
+
     /// The account's code metadata (zero when it has no code).
     fn code_metadata(&self, address: &Address) -> CodeMetadata;
 

@@ -22,6 +22,7 @@
 //! and no gas left; a successful one every change, the gas left and the storage refund.
 
 mod flows;
+pub(crate) use flows::code_hash;
 mod run;
 
 use std::sync::{Arc, RwLock};

@@ -64,12 +64,13 @@ impl BlockchainHooks for Overlay<'_> {
 
     fn code_hash(&self, address: &Address) -> Option<[u8; 32]> {
         match self.account(address).and_then(|a| a.code.as_ref()) {
-            Some(code) if !code.is_empty() => {
-                use sha2::Digest;
-                Some(sha2::Sha256::digest(code).into())
-            }
+            Some(code) if !code.is_empty() => Some(crate::host::code_hash(self.chain, code).0),
             _ => self.chain.code_hash(address),
         }
+    }
+
+    fn hash_code(&self, code: &[u8]) -> Option<[u8; 32]> {
+        self.chain.hash_code(code)
     }
 
     fn code_metadata(&self, address: &Address) -> CodeMetadata {

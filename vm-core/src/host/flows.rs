@@ -25,9 +25,13 @@ const UPGRADE: &str = "upgrade";
 /// The asynchronous callback.
 const CALLBACK: &str = "callBack";
 
-/// The cache key of new code.
-fn code_hash(code: &[u8]) -> CodeHash {
-    CodeHash(Sha256::digest(code).into())
+/// The cache key of new code: the chain's hash of it, else SHA-256.
+pub(crate) fn code_hash(chain: &dyn BlockchainHooks, code: &[u8]) -> CodeHash {
+    CodeHash(
+        chain
+            .hash_code(code)
+            .unwrap_or_else(|| Sha256::digest(code).into()),
+    )
 }
 
 /// `cost + per_byte × code length`, saturating.
@@ -80,7 +84,7 @@ pub(super) fn create(
     let exec = Execution {
         contract,
         code: &input.code,
-        hash: code_hash(&input.code),
+        hash: code_hash(chain, &input.code),
         export: INIT,
         frame,
         gas_provided: input.vm_input.gas_provided,
@@ -182,7 +186,7 @@ pub(super) fn call(
     frame.callback_closure = callback.map(|stored| stored.closure);
     let hash = chain
         .code_hash(&contract)
-        .map_or_else(|| code_hash(&code), CodeHash);
+        .map_or_else(|| code_hash(chain, &code), CodeHash);
     let exec = Execution {
         contract,
         code: &code,
@@ -243,7 +247,7 @@ pub(super) fn upgrade(
     let exec = Execution {
         contract,
         code: &code,
-        hash: code_hash(&code),
+        hash: code_hash(chain, &code),
         export: UPGRADE,
         frame,
         gas_provided: gas,

@@ -2,8 +2,7 @@
 //! `executeDelete`): an upgrade asynchronous call run in the same shard.
 
 use blockchain_hooks::{BlockchainHooks as _, CodeMetadata, ContractCallInput, ReturnCode};
-use executor_api::{CodeHash, EarlyExit};
-use sha2::{Digest, Sha256};
+use executor_api::EarlyExit;
 
 use crate::Context;
 use crate::abi::times;
@@ -54,7 +53,7 @@ pub(crate) fn upgrade(ctx: &mut Context<'_>, input: &ContractCallInput) -> Resul
     let frame = ctx.frame_mut();
     frame.input.arguments.drain(..2);
     frame.code_metadata = metadata;
-    let hash = CodeHash(Sha256::digest(&code).into());
+    let hash = crate::host::code_hash(ctx.chain, &code);
     let gas_left = match run_code(ctx, &code, hash, UPGRADE, gas_limit, true) {
         Err(exit) if exit.message == crate::nested::FUNCTION_NOT_FOUND => {
             return Err(failed(crate::nested::FUNCTION_NOT_FOUND));

@@ -6,7 +6,6 @@ use blockchain_hooks::{
 };
 use executor_api::{CodeHash, EarlyExit, InstanceAccess, InstanceOptions, messages};
 use num_bigint::BigUint;
-use sha2::{Digest, Sha256};
 
 use super::{
     ChildResult, MAX_INSTANCES_REACHED, TRANSFER_VALUE_ONLY, call_log_data, complete_logs,
@@ -240,7 +239,7 @@ fn body(
         ));
     };
     let hash = blockchain_hooks::BlockchainHooks::code_hash(&state, &code_address)
-        .map_or_else(|| CodeHash(Sha256::digest(&code).into()), CodeHash);
+        .map_or_else(|| crate::host::code_hash(ctx.chain, &code), CodeHash);
     let costs = &ctx.schedule.base_operation_cost;
     let initial = costs
         .get_code

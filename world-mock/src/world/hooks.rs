@@ -92,6 +92,11 @@ impl BlockchainHooks for World {
     /// test world's).
     fn code_hash(&self, address: &Address) -> Option<[u8; 32]> {
         let code = self.accounts.get(address)?.code.as_ref()?;
+        self.hash_code(code)
+    }
+
+    /// Blake2b-256, remembered for the last codes met.
+    fn hash_code(&self, code: &[u8]) -> Option<[u8; 32]> {
         Some(code_hash_memo::hash(code, |c| {
             Blake2b::<U32>::digest(c).into()
         }))

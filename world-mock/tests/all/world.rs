@@ -174,6 +174,11 @@ fn code_hashes_are_blake2b_256() {
         Some("3b29df9a92eba48fb1335b7300c055e812f30a263fe7e300525012fb657617a6")
     );
     assert_eq!(world.code_hash(&addr("address:nobody")), None);
+    // The VM keys code it deploys by the chain's hash, so the calls after find its module.
+    assert_eq!(
+        world.hash_code(b"invalid code, but constant - check its code hash"),
+        world.code_hash(&contract)
+    );
 }
 
 #[test]
