@@ -194,8 +194,14 @@ fn remap_flags(toolchain: &Toolchain, krate: &ContractCrate) -> Vec<String> {
         pairs.push((home, "/cargo".to_owned()));
     }
     if let Some(library) = &toolchain.library_src {
-        let hash = &toolchain.info.commit_hash;
-        pairs.push((library.clone(), format!("/rustc/{hash}/library")));
+        let to = format!("/rustc/{}/library", toolchain.info.commit_hash);
+        // Debian's sysroot sources are a symbolic link: remap where it points too.
+        if let Ok(real) = library.canonicalize()
+            && real != *library
+        {
+            pairs.push((real, to.clone()));
+        }
+        pairs.push((library.clone(), to));
     }
     pairs.push((krate.workspace_root.clone(), "/workspace".to_owned()));
     pairs.extend(krate.outside_deps.iter().cloned());
