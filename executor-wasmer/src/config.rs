@@ -149,6 +149,8 @@ pub(crate) fn artifact_key(cost: &OpcodeCost) -> [u8; 32] {
     hasher.update(std::env::consts::OS.as_bytes());
     hasher.update(b"\0");
     hasher.update(crate::tunables::PROFILE.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(crate::metering::LAYOUT.as_bytes());
     for key in OpcodeCost::KEYS {
         hasher.update(b"\0");
         hasher.update(key.as_bytes());

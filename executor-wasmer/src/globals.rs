@@ -1,36 +1,39 @@
 //! The globals the metering middleware adds to every module, and raw access to their values.
 //!
-//! The middleware appends mutable globals and exports them under names no contract may use
-//! (they contain a `:`, which export names of contracts never need, and validation refuses
-//! any export starting with [`RESERVED_PREFIX`]).
+//! The middleware appends mutable globals one after the other and exports the first,
+//! [`GAS_REMAINING`], under a name no contract may use (validation refuses any export
+//! starting with [`RESERVED_PREFIX`]); the others are found next to it, since Wasmer lays
+//! out the definitions of an instance's own globals in index order, each
+//! `VMOffsets::size_of_vmglobal_local` bytes long.
 
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicI64, Ordering};
 
+use wasmer::sys::vm::VMOffsets;
 use wasmer::{AsStoreMut, Extern, Instance};
 
 /// The prefix of every export this crate adds to a module.
 pub(crate) const RESERVED_PREFIX: &str = "strata:";
 /// `i64`: gas points left; the contract stops when it drops to [`STOP_THRESHOLD`] or below.
 pub(crate) const GAS_REMAINING: &str = "strata:gas_remaining";
-/// `i64`: 0 normally; the watchdog sets it to `i64::MAX` to stop the contract at its next
-/// metering point. Only the watchdog writes it while wasm runs.
-pub(crate) const STOP_THRESHOLD: &str = "strata:stop_threshold";
-/// `i32`: why injected code trapped ([`REASON_OUT_OF_GAS`], [`REASON_MEMORY_LIMIT`]).
-pub(crate) const STOP_REASON: &str = "strata:stop_reason";
-/// `i32`: how many `memory.grow` the instance executed.
-pub(crate) const MEMORY_GROW_COUNT: &str = "strata:memory_grow_count";
-/// `i32`: scratch space to duplicate the operand of `memory.grow`.
-pub(crate) const SCRATCH: &str = "strata:scratch";
-/// The module's memory, whatever the name the contract exports it under.
-pub(crate) const MEMORY: &str = "strata:memory";
 
-/// [`STOP_REASON`] value: nothing stopped the contract from injected code.
+/// Stop reason value: nothing stopped the contract from injected code.
 pub(crate) const REASON_NONE: i32 = 0;
-/// [`STOP_REASON`] value: a metering point found the gas exhausted (or the threshold raised).
+/// Stop reason value: a metering point found the gas exhausted (or the threshold raised).
 pub(crate) const REASON_OUT_OF_GAS: i32 = 1;
-/// [`STOP_REASON`] value: a `memory.grow` broke `MaxMemoryGrow` or `MaxMemoryGrowDelta`.
+/// Stop reason value: a `memory.grow` broke `MaxMemoryGrow` or `MaxMemoryGrowDelta`.
 pub(crate) const REASON_MEMORY_LIMIT: i32 = 2;
+
+/// The globals after [`GAS_REMAINING`], in order (not exported):
+/// - `i64` stop threshold: 0 normally; the watchdog sets it to `i64::MAX` to stop the
+///   contract at its next metering point. Only the watchdog writes it while wasm runs.
+/// - `i32` stop reason: why injected code trapped ([`REASON_OUT_OF_GAS`],
+///   [`REASON_MEMORY_LIMIT`]).
+/// - `i32`: how many `memory.grow` the instance executed.
+/// - `i32`: scratch space to duplicate the operand of `memory.grow`.
+const STOP_THRESHOLD_POSITION: usize = 1;
+/// See [`STOP_THRESHOLD_POSITION`].
+const STOP_REASON_POSITION: usize = 2;
 
 /// A raw pointer to the value of one global of an instance.
 ///
@@ -67,6 +70,24 @@ impl GlobalSlot {
         };
         let vm_global = handle.get(store.objects_mut().as_sys());
         Some(Self(vm_global.vmglobal().cast::<i64>()))
+    }
+
+    /// The raw pointer, for the watchdog's lock-free registry.
+    pub(crate) fn as_raw(self) -> *mut i64 {
+        self.0.as_ptr()
+    }
+
+    /// The slot of a pointer from [`as_raw`](Self::as_raw); `None` for a null pointer.
+    pub(crate) fn from_raw(ptr: *mut i64) -> Option<Self> {
+        NonNull::new(ptr).map(Self)
+    }
+
+    /// The slot of the global `position` places after this one (see the module doc).
+    fn after(self, position: usize) -> Self {
+        let stride = usize::from(VMOffsets::new_for_trampolines(8).size_of_vmglobal_local());
+        // SAFETY: the definitions of an instance's own globals are one array in its
+        // `VMContext`, in index order; callers only ask for globals that exist.
+        Self(unsafe { self.0.byte_add(stride * position) })
     }
 
     /// The value, as an `i64` global.
@@ -116,10 +137,11 @@ pub(crate) struct Slots {
 impl Slots {
     /// The slots of `instance`; `None` when the module was not compiled by this crate.
     pub(crate) fn locate(store: &mut impl AsStoreMut, instance: &Instance) -> Option<Self> {
+        let gas_remaining = GlobalSlot::locate(store, instance, GAS_REMAINING)?;
         Some(Self {
-            gas_remaining: GlobalSlot::locate(store, instance, GAS_REMAINING)?,
-            stop_threshold: GlobalSlot::locate(store, instance, STOP_THRESHOLD)?,
-            stop_reason: GlobalSlot::locate(store, instance, STOP_REASON)?,
+            gas_remaining,
+            stop_threshold: gas_remaining.after(STOP_THRESHOLD_POSITION),
+            stop_reason: gas_remaining.after(STOP_REASON_POSITION),
         })
     }
 }

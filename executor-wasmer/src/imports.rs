@@ -245,20 +245,19 @@ macro_rules! host_functions {
 
 executor_api::for_each_vm_hook!(host_functions);
 
-/// Builds the imports of a module: the host functions of the hooks it imports, and only
-/// those, so that instantiation stays cheap.
+/// The imports of a module, in its order: the host functions of the hooks it imports (and
+/// only those, so that instantiation stays cheap); `hooks` holds their positions in
+/// [`executor_api::HOOKS`].
 pub(crate) fn build_imports(
     store: &mut Store,
     env: &FunctionEnv<Env>,
-    hooks: &[(String, usize)],
-) -> wasmer::Imports {
-    let mut imports = wasmer::Imports::new();
-    for (name, index) in hooks {
-        if let Some(make) = HOST_FUNCTIONS.get(*index) {
-            imports.define("env", name, make(store, env));
-        }
-    }
-    imports
+    hooks: &[usize],
+) -> Vec<wasmer::Extern> {
+    hooks
+        .iter()
+        .filter_map(|index| HOST_FUNCTIONS.get(*index))
+        .map(|make| wasmer::Extern::Function(make(store, env)))
+        .collect()
 }
 
 /// The mutable state of an instance outside calls.

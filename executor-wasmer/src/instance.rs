@@ -67,14 +67,21 @@ impl WasmerInstance {
     ) -> Result<Self, ExecutorError> {
         let mut store = Store::new(module.engine().clone());
         let env = FunctionEnv::new(&mut store, Env::default());
-        let imports = imports::build_imports(&mut store, &env, module.imported_hook_indices());
-        let instance = wasmer::Instance::new(&mut store, module.wasmer_module(), &imports)
+        let imports = imports::build_imports(&mut store, &env, module.import_order());
+        if imports.len() != module.wasmer_module().imports().len() {
+            return Err(instantiation("the module imports more than hooks"));
+        }
+        let instance = wasmer::Instance::new_by_index(&mut store, module.wasmer_module(), &imports)
             .map_err(instantiation_error)?;
+        // Validation requires exactly one memory, exported.
         let memory = instance
             .exports
-            .get_memory(globals::MEMORY)
-            .map_err(|e| instantiation(e.to_string()))?
-            .clone();
+            .iter()
+            .find_map(|(_, export)| match export {
+                wasmer::Extern::Memory(memory) => Some(memory.clone()),
+                _ => None,
+            })
+            .ok_or_else(|| instantiation("the module exports no memory"))?;
         let slots = Slots::locate(&mut store, &instance)
             .ok_or_else(|| instantiation("the module was not compiled by this executor"))?;
         let state = InstanceState {

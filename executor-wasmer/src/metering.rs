@@ -24,6 +24,10 @@ use crate::operators::{CostTable, OpKind};
 
 const MIDDLEWARE: &str = "strata_metering";
 
+/// What the injected code and globals look like, part of the disk cache key (artifacts of
+/// another layout are compiled again).
+pub(crate) const LAYOUT: &str = "metering-2/one-export";
+
 /// Charges of more than this are capped, so that gas arithmetic in wasm never wraps.
 const MAX_CHARGE: u64 = (i64::MAX / 4) as u64;
 
@@ -58,22 +62,25 @@ impl Metering {
     }
 }
 
+/// Appends a mutable global; exports it under `export` if given.
 fn add_global(
     info: &mut ModuleInfo,
-    name: &str,
+    export: Option<&str>,
     ty: Type,
     init: GlobalInit,
 ) -> Result<u32, MiddlewareError> {
-    if info.exports.contains_key(name) {
-        return Err(MiddlewareError::new(
-            MIDDLEWARE,
-            format!("export `{name}` is reserved"),
-        ));
-    }
     let index = info.globals.push(GlobalType::new(ty, Mutability::Var));
     info.global_initializers.push(init);
-    info.exports
-        .insert(name.to_owned(), ExportIndex::Global(index));
+    if let Some(name) = export {
+        if info.exports.contains_key(name) {
+            return Err(MiddlewareError::new(
+                MIDDLEWARE,
+                format!("export `{name}` is reserved"),
+            ));
+        }
+        info.exports
+            .insert(name.to_owned(), ExportIndex::Global(index));
+    }
     Ok(index.as_u32())
 }
 
@@ -98,37 +105,23 @@ impl ModuleMiddleware for Metering {
                 "the module was not validated: imported globals or no single memory",
             ));
         }
-        let globals = InjectedGlobals {
-            gas_remaining: add_global(
-                info,
-                globals::GAS_REMAINING,
-                Type::I64,
-                GlobalInit::I64Const(0),
-            )?,
-            stop_threshold: add_global(
-                info,
-                globals::STOP_THRESHOLD,
-                Type::I64,
-                GlobalInit::I64Const(0),
-            )?,
-            stop_reason: add_global(
-                info,
-                globals::STOP_REASON,
-                Type::I32,
-                GlobalInit::I32Const(0),
-            )?,
-            memory_grow_count: add_global(
-                info,
-                globals::MEMORY_GROW_COUNT,
-                Type::I32,
-                GlobalInit::I32Const(0),
-            )?,
-            scratch: add_global(info, globals::SCRATCH, Type::I32, GlobalInit::I32Const(0))?,
+        // Pushed one after the other and only the first exported: an instance finds the
+        // others next to it (see `globals::Slots::locate`). Every export costs a lookup and
+        // an allocation at each instantiation.
+        let i64_var = |info: &mut ModuleInfo, export| {
+            add_global(info, export, Type::I64, GlobalInit::I64Const(0))
         };
-        if let Some(memory) = info.memories.keys().next() {
-            info.exports
-                .insert(globals::MEMORY.to_owned(), ExportIndex::Memory(memory));
-        }
+        let i32_var =
+            |info: &mut ModuleInfo| add_global(info, None, Type::I32, GlobalInit::I32Const(0));
+        let globals = InjectedGlobals {
+            gas_remaining: i64_var(info, Some(globals::GAS_REMAINING))?,
+            stop_threshold: i64_var(info, None)?,
+            stop_reason: i32_var(info)?,
+            memory_grow_count: i32_var(info)?,
+            scratch: i32_var(info)?,
+        };
+        debug_assert_eq!(globals.stop_threshold, globals.gas_remaining + 1);
+        debug_assert_eq!(globals.stop_reason, globals.gas_remaining + 2);
         self.globals
             .set(globals)
             .map_err(|_| MiddlewareError::new(MIDDLEWARE, "a middleware serves one module only"))

@@ -14,6 +14,8 @@ pub struct WasmerModule {
     module: wasmer::Module,
     exported_functions: Arc<[String]>,
     imported_hooks: Vec<(String, usize)>,
+    /// The position in [`executor_api::HOOKS`] of each import, in the module's order.
+    import_order: Vec<usize>,
     nonvoid_functions: Vec<String>,
 }
 
@@ -28,11 +30,22 @@ impl std::fmt::Debug for WasmerModule {
 
 impl WasmerModule {
     pub(crate) fn new(engine: Engine, module: wasmer::Module, facts: ModuleFacts) -> Self {
+        // Validation allows only hook imports: each is in `imported_hooks` (sorted by name).
+        let import_order = module
+            .imports()
+            .filter_map(|import| {
+                let found = facts
+                    .imported_hooks
+                    .binary_search_by(|(name, _)| name.as_str().cmp(import.name()));
+                found.ok().map(|at| facts.imported_hooks[at].1)
+            })
+            .collect();
         Self {
             engine,
             module,
             exported_functions: facts.exported_functions.into(),
             imported_hooks: facts.imported_hooks,
+            import_order,
             nonvoid_functions: facts.nonvoid_functions,
         }
     }
@@ -45,8 +58,9 @@ impl WasmerModule {
         &self.module
     }
 
-    pub(crate) fn imported_hook_indices(&self) -> &[(String, usize)] {
-        &self.imported_hooks
+    /// The position in [`executor_api::HOOKS`] of each import, in the module's order.
+    pub(crate) fn import_order(&self) -> &[usize] {
+        &self.import_order
     }
 
     pub(crate) fn exported_function_names(&self) -> Arc<[String]> {

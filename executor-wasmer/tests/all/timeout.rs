@@ -123,3 +123,57 @@ fn consecutive_deadlines_each_fire() {
         }
     }
 }
+
+thread_local! {
+    static INNER: std::cell::RefCell<Option<strata_executor_wasmer::WasmerInstance>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+#[test]
+fn a_nested_call_on_the_same_thread_has_its_own_deadline() {
+    // The outer call (10 s) runs hooks that each run an inner instance (40 ms) on the same
+    // thread: the inner call stops at its deadline, the outer one goes on and finishes.
+    let module = compile(&executor_with(v4()), SPIN).unwrap();
+    let inner_options = InstanceOptions {
+        gas_limit: u64::MAX / 2,
+        time_limit: Some(Duration::from_millis(40)),
+    };
+    let inner = module.instantiate_wasmer(&inner_options).unwrap();
+    INNER.with(|cell| *cell.borrow_mut() = Some(inner));
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let mut hooks = RecordingHooks::new().on("getNumArguments", move |_, _| {
+        INNER.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            let inner = cell.as_mut().expect("inner instance");
+            let start = Instant::now();
+            let result = inner.call("spin", &mut RecordingHooks::new());
+            sender.send((result, start.elapsed())).unwrap();
+            inner.call("quick", &mut RecordingHooks::new())?;
+            Ok(0)
+        })
+    });
+    let nested = r#"(module
+        (import "env" "getNumArguments" (func $num_args (result i32)))
+        (memory (export "memory") 1)
+        (func (export "nested") (drop (call $num_args)) (drop (call $num_args))))"#;
+    let mut outer = compile(&executor_with(v4()), nested)
+        .unwrap()
+        .instantiate_wasmer(&InstanceOptions {
+            gas_limit: u64::MAX / 2,
+            time_limit: Some(Duration::from_secs(10)),
+        })
+        .unwrap();
+    outer.call("nested", &mut hooks).unwrap();
+    for _ in 0..2 {
+        let (result, elapsed) = receiver.recv().unwrap();
+        assert_exit(
+            result,
+            ReturnCode::ExecutionFailed,
+            messages::EXECUTION_TIMEOUT,
+        );
+        assert!(
+            elapsed >= Duration::from_millis(40) && elapsed < Duration::from_millis(90),
+            "{elapsed:?}"
+        );
+    }
+}
