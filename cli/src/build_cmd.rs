@@ -115,13 +115,12 @@ fn build_one(toolchain: &Toolchain, krate: &ContractCrate, args: &BuildArgs) -> 
     std::fs::create_dir_all(&out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
     let mut written = vec![(out_dir.join(format!("{}.wasm", krate.name)), code.clone())];
     if !args.no_abi {
-        let native = abi::native_abi(krate)?;
+        let (text, native) = abi::native_abi(krate)?;
         let info = abi::build_info(Some(&native), krate, &toolchain.info);
-        let full = abi::abi_with_build_info(&native, &info);
-        let file = abi::mxsc(&info, &full, &code);
+        let file = abi::mxsc(&info, &native, &code);
         written.push((
             out_dir.join(format!("{}.abi.json", krate.name)),
-            abi::pretty(&full).into_bytes(),
+            text.into_bytes(),
         ));
         written.push((
             out_dir.join(format!("{}.mxsc.json", krate.name)),

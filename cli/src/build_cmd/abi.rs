@@ -1,6 +1,10 @@
 //! The contract's ABI (`<name>.abi.json`) and the ecosystem's contract file
 //! (`<name>.mxsc.json`: `buildInfo`, `abi`, `size`, `code` as hex).
 //!
+//! `<name>.abi.json` is the text `abi_json()` answers, as it is: what the source describes.
+//! The `.mxsc.json` adds what the build knows: its `buildInfo` names the compiler of the wasm
+//! (`rustc`) beside the ABI's `contractCrate` and `framework`.
+//!
 //! The ABI comes from the contract itself: the framework's contract macro gives every contract
 //! crate a host-only `pub fn abi_json() -> String`. A tiny generated program that depends on
 //! the crate by path prints it; it is built with the host toolchain into the workspace's
@@ -10,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::crates::{ContractCrate, FRAMEWORK_PACKAGE};
 use super::toolchain::RustcInfo;
@@ -18,12 +22,12 @@ use super::toolchain::RustcInfo;
 /// The name the generated program calls the contract crate by.
 const CONTRACT_ALIAS: &str = "strata_abi_contract";
 
-/// Runs the contract's `abi_json()` natively and answers its JSON.
+/// Runs the contract's `abi_json()` natively and answers its text and its JSON.
 ///
 /// # Errors
 /// The generated program does not build (e.g. the crate has no `abi_json`) or does not print
 /// a JSON object.
-pub fn native_abi(krate: &ContractCrate) -> Result<Value> {
+pub fn native_abi(krate: &ContractCrate) -> Result<(String, Value)> {
     let dir = krate
         .target_dir
         .join("wasm")
@@ -45,12 +49,14 @@ pub fn native_abi(krate: &ContractCrate) -> Result<Value> {
             String::from_utf8_lossy(&out.stderr).trim_end()
         );
     }
-    let abi: Value = serde_json::from_slice(&out.stdout)
+    let text = String::from_utf8(out.stdout)
+        .with_context(|| format!("{}: abi_json() did not answer UTF-8", krate.name))?;
+    let abi: Value = serde_json::from_str(&text)
         .with_context(|| format!("{}: abi_json() did not answer JSON", krate.name))?;
     if !abi.is_object() {
         bail!("{}: abi_json() did not answer a JSON object", krate.name);
     }
-    Ok(abi)
+    Ok((text, abi))
 }
 
 /// Writes the generator crate (its own one-package workspace, with a copy of the contract's
@@ -117,20 +123,6 @@ pub fn build_info(abi: Option<&Value>, krate: &ContractCrate, rustc: &RustcInfo)
     info
 }
 
-/// The ABI as `<name>.abi.json` holds it: `buildInfo` first, then the contract's own fields.
-pub fn abi_with_build_info(abi: &Value, build_info: &Value) -> Value {
-    let mut out = Map::new();
-    out.insert("buildInfo".to_owned(), build_info.clone());
-    if let Some(fields) = abi.as_object() {
-        for (key, value) in fields {
-            if key != "buildInfo" {
-                out.insert(key.clone(), value.clone());
-            }
-        }
-    }
-    Value::Object(out)
-}
-
 /// The `<name>.mxsc.json` contract file: `buildInfo`, `abi` (without its own copy of
 /// `buildInfo`), `size` and `code` (lowercase hex).
 pub fn mxsc(build_info: &Value, abi: &Value, code: &[u8]) -> Value {
@@ -189,7 +181,7 @@ mod tests {
     }
 
     #[test]
-    fn build_info_puts_the_compiler_first_and_keeps_the_abi_names() {
+    fn build_info_names_the_compiler_and_keeps_the_abi_names() {
         let abi = json!({"buildInfo": {"contractCrate": {"name": "adder", "version": "9.9.9"}},
                          "name": "Adder", "endpoints": []});
         let info = build_info(Some(&abi), &krate(), &rustc());
@@ -198,11 +190,10 @@ mod tests {
         assert_eq!(info["rustc"]["channel"], "Stable");
         assert_eq!(info["contractCrate"]["version"], "9.9.9");
         assert_eq!(info["framework"]["name"], FRAMEWORK_PACKAGE);
-        let full = abi_with_build_info(&abi, &info);
-        let keys: Vec<&String> = full.as_object().unwrap().keys().collect();
-        assert_eq!(keys, ["buildInfo", "name", "endpoints"]);
+        let keys: Vec<&String> = info.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["rustc", "contractCrate", "framework"]);
         assert_eq!(
-            full["buildInfo"]["rustc"]["short"],
+            info["rustc"]["short"],
             "rustc 1.96.0 (ac68faa20 2026-05-25)"
         );
     }
@@ -216,7 +207,7 @@ mod tests {
         let info = build_info(None, &krate(), &rustc());
         assert_eq!(info["contractCrate"]["name"], "adder");
         assert_eq!(info["framework"]["version"], "0.1.0");
-        let abi = abi_with_build_info(&json!({"name": "Adder"}), &info);
+        let abi = json!({"buildInfo": {"contractCrate": {}}, "name": "Adder"});
         let file = mxsc(&info, &abi, &[0, 0x61, 0x73, 0x6d]);
         let keys: Vec<&String> = file.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["buildInfo", "abi", "size", "code"]);
