@@ -21,7 +21,13 @@ ALLOWED = {
     "strata-executor-wasmer": {"strata-executor-api", "strata-blockchain-hooks"},
     "strata-executor-debugger": {"strata-executor-api", "strata-blockchain-hooks"},
     "strata-world-mock": {"strata-vm-handler", "strata-blockchain-hooks"},
-    "strata-contract-framework": {"strata-executor-api", "strata-blockchain-hooks", "strata-codec"},
+    "strata-contract-framework": {
+        "strata-executor-api", "strata-blockchain-hooks", "strata-codec",
+        "strata-contract-framework-derive",
+    },
+    "strata-contract-framework-derive": set(),
+    "adder": {"strata-contract-framework"},
+    "token": {"strata-contract-framework"},
     "strata-codec": {"strata-codec-derive"},
     "strata-codec-derive": set(),
     "strata-vm-host-process": {
