@@ -1,14 +1,18 @@
 //! Differential: small programs restricted to the allowed operators (integer arithmetic,
 //! comparisons, conversions, loads and stores, bounded loops, `if`, `memory.grow`, traps),
-//! run on executor-wasmer and on wasmi (an independent interpreter). Both must agree on
-//! whether the call traps and on the memory it leaves. Gas is not compared (wasmi's fuel is
-//! not the production schedule); the gas limit is high enough that no program runs out.
+//! run on executor-wasmer and on wasmi (an independent interpreter) with a reference gas meter
+//! written apart from Strata's (`strata_fuzz::reference`, a module rewrite). Both must agree
+//! on how the call ends (returned, trapped, out of gas, memory limit), on the gas used when it
+//! returns, and on the memory it leaves. Gas limits are drawn small and large, so programs
+//! run out of gas at every kind of point.
 #![no_main]
 
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use strata_fuzz::executor_api::{CodeHash, Executor, InstanceOptions};
+use strata_fuzz::blockchain_hooks::{GasSchedule, ReturnCode};
+use strata_fuzz::executor_api::{CodeHash, Executor, InstanceOptions, messages};
 use strata_fuzz::executor_wasmer::testing::RecordingHooks;
+use strata_fuzz::reference;
 
 const LOCALS: u32 = 4;
 
@@ -129,7 +133,7 @@ impl Gen<'_, '_> {
                     label, inner, label
                 )
             }
-            6 if self.grows < 3 => {
+            6 if self.grows < 4 => {
                 self.grows += 1;
                 format!(
                     "(drop (memory.grow (i32.const {})))",
@@ -178,38 +182,66 @@ fn program(u: &mut Unstructured<'_>) -> Result<String> {
     }
     Ok(format!(
         r#"(module (memory (export "memory") 1 20)
+        (global $gas (export "gas") (mut i64) (i64.const 0))
+        (global $grows (export "grows") (mut i32) (i32.const 0))
+        (global $why (export "why") (mut i32) (i32.const 0))
         (func (export "run") {locals} {body} {dump}
           (i32.store (i32.const 60200) (memory.size))))"#
     ))
 }
 
-/// Whether the call trapped, and the first page afterwards.
-type Outcome = (bool, Vec<u8>);
+/// How a call ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum End {
+    /// Returned, having used this much gas.
+    Returned(u64),
+    Trapped,
+    OutOfGas,
+    MemoryLimit,
+}
 
-fn on_wasmer(code: &[u8]) -> Option<Outcome> {
+/// How the call ended, and the first page afterwards (compared unless out of gas or at the
+/// memory limit, where the engines stop at different points of the same straight-line code).
+type Outcome = (End, Vec<u8>);
+
+fn on_wasmer(code: &[u8], gas_limit: u64) -> Option<Outcome> {
     let hash = CodeHash(blake_like(code));
     let module = strata_fuzz::EXECUTOR.compile(hash, code).ok()?;
     let options = InstanceOptions {
-        gas_limit: u64::MAX / 4,
+        gas_limit,
         time_limit: None,
     };
     let mut instance = module.instantiate(&options).ok()?;
     let mut hooks = RecordingHooks::new().without_recording();
-    let trapped = instance.call("run", &mut hooks).is_err();
+    let end = match instance.call("run", &mut hooks) {
+        Ok(()) => End::Returned(instance.gas_used()),
+        Err(exit) if exit.code == ReturnCode::OutOfGas => End::OutOfGas,
+        Err(exit) if exit.message == messages::MEMORY_LIMIT => End::MemoryLimit,
+        Err(_) => End::Trapped,
+    };
     let memory = instance.memory_load(0, 65536).ok()?;
-    Some((trapped, memory))
+    Some((end, memory))
 }
 
-fn on_wasmi(code: &[u8]) -> Option<Outcome> {
+fn on_wasmi(code: &[u8], gas_limit: u64) -> Option<Outcome> {
+    let code = reference::instrument(code, &GasSchedule::v4().wasm_opcode_cost, gas_limit);
     let engine = wasmi::Engine::default();
-    let module = wasmi::Module::new(&engine, code).ok()?;
+    let module = wasmi::Module::new(&engine, &code).ok()?;
     let mut store = wasmi::Store::new(&engine, ());
     let linker = wasmi::Linker::<()>::new(&engine);
     let instance = linker.instantiate_and_start(&mut store, &module).ok()?;
     let run = instance.get_typed_func::<(), ()>(&store, "run").ok()?;
-    let trapped = run.call(&mut store, ()).is_err();
+    let result = run.call(&mut store, ());
+    let why = instance.get_global(&store, "why")?.get(&store).i32()?;
+    let gas = instance.get_global(&store, "gas")?.get(&store).i64()?;
+    let end = match (result, why) {
+        (Ok(()), _) => End::Returned(gas.cast_unsigned()),
+        (Err(_), reference::STOP_OUT_OF_GAS) => End::OutOfGas,
+        (Err(_), reference::STOP_MEMORY_LIMIT) => End::MemoryLimit,
+        (Err(_), _) => End::Trapped,
+    };
     let memory = instance.get_memory(&store, "memory")?;
-    Some((trapped, memory.data(&store)[..65536].to_vec()))
+    Some((end, memory.data(&store)[..65536].to_vec()))
 }
 
 fn blake_like(data: &[u8]) -> [u8; 32] {
@@ -226,14 +258,22 @@ fn blake_like(data: &[u8]) -> [u8; 32] {
 
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
+    let Ok(gas_limit) = (if u.ratio(1, 2).unwrap_or(false) {
+        u.int_in_range(0..=30_000u64)
+    } else {
+        Ok(u64::MAX / 4)
+    }) else {
+        return;
+    };
     let Ok(text) = program(&mut u) else { return };
     let code = wat::parse_str(&text).expect("the generator writes valid WAT");
-    let ours = on_wasmer(&code).expect("a generated program is a valid contract");
-    let theirs = on_wasmi(&code).expect("wasmi runs it");
-    if ours.0 != theirs.0 || ours.1 != theirs.1 {
+    let ours = on_wasmer(&code, gas_limit).expect("a generated program is a valid contract");
+    let theirs = on_wasmi(&code, gas_limit).expect("wasmi runs it");
+    let stopped_by_limit = matches!(ours.0, End::OutOfGas | End::MemoryLimit);
+    if ours.0 != theirs.0 || (!stopped_by_limit && ours.1 != theirs.1) {
         let first = ours.1.iter().zip(&theirs.1).position(|(a, b)| a != b);
         panic!(
-            "engines disagree: trapped {} vs {}, first differing byte {first:?}\n{text}",
+            "engines disagree (gas limit {gas_limit}): Strata {:?} vs reference {:?}, first differing byte {first:?}\n{text}",
             ours.0, theirs.0
         );
     }

@@ -1,6 +1,8 @@
 //! Helpers shared by Strata's fuzz targets: a VM on Wasmer against a mock chain, and a
 //! generator of small valid contracts restricted to the allowed operators.
 
+pub mod reference;
+
 use std::sync::{Arc, LazyLock};
 
 use blockchain_hooks::{
