@@ -7,8 +7,9 @@ mod storage;
 
 pub use buffer_io::BufferReader;
 pub use endpoint::{
-    ArgInput, FinishOutput, check_not_payable, check_num_arguments, encode_failure_message, finish,
-    load_arg, num_arguments, top_decode_from_buffer, top_encode_to_buffer,
+    ArgInput, FinishOutput, all_arguments, check_not_payable, check_num_arguments,
+    encode_failure_message, finish, load_arg, num_arguments, top_decode_from_buffer,
+    top_encode_to_buffer,
 };
 pub use storage::{
     storage_clear, storage_get, storage_get_raw, storage_is_empty, storage_set, storage_set_raw,

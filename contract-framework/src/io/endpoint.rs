@@ -15,7 +15,7 @@ use super::buffer_io::{BufferReader, managed_from_buffer, managed_to_buffer};
 use super::specialized::{cast_value, is_managed, same};
 use crate::error::{messages, signal_error, signal_error_buffer};
 use crate::hooks;
-use crate::types::{BigInt, BigUint, ManagedBuffer};
+use crate::types::{BigInt, BigUint, ManagedBuffer, ManagedVec};
 
 /// The argument at `index` of the call, as codec input.
 #[derive(Debug, Clone, Copy)]
@@ -84,6 +84,15 @@ impl TopDecodeInput for ArgInput {
 pub fn num_arguments() -> i32 {
     // SAFETY: no pointer.
     unsafe { hooks::get_num_arguments() }
+}
+
+/// Every argument of the call, as buffers (a callback reads the VM's arguments this way).
+pub fn all_arguments() -> ManagedVec<ManagedBuffer> {
+    let mut arguments = ManagedVec::new();
+    for index in 0..num_arguments() {
+        arguments.push(ArgInput::new(index).to_buffer());
+    }
+    arguments
 }
 
 /// Stops the contract unless the call has exactly `expected` arguments.

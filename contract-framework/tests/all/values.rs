@@ -1,0 +1,94 @@
+//! Arguments, results, errors, call value, events and blockchain information.
+
+use crate::{call, call_from, fails, ok, run_steps};
+
+#[test]
+fn big_integers_compute_and_signal_a_negative_unsigned_result() {
+    let steps = [
+        call("difference", &["10", "3"], &ok(&["7"])),
+        call(
+            "difference",
+            &["3", "10"],
+            &fails(4, "cannot subtract because result would be negative"),
+        ),
+        call("signed", &["3", "10"], &ok(&["-7"])),
+    ];
+    run_steps(&steps.join(",\n"));
+}
+
+#[test]
+fn arguments_are_counted_and_decoded_with_the_ecosystem_messages() {
+    let steps = [
+        call("small", &["41"], &ok(&["42"])),
+        call(
+            "small",
+            &["0x0100"],
+            &fails(4, "argument decode error (x): input too long"),
+        ),
+        call("small", &[], &fails(4, "wrong number of arguments")),
+        call("difference", &["1"], &fails(4, "wrong number of arguments")),
+    ];
+    run_steps(&steps.join(",\n"));
+}
+
+#[test]
+fn a_panic_is_a_user_error_with_panic_occurred() {
+    run_steps(&call("boom", &[], &fails(4, "panic occurred")));
+}
+
+#[test]
+fn payable_endpoints_take_egld_and_others_refuse_it() {
+    let deposit_expect = r#"{
+        "out": ["25"], "status": "0",
+        "logs": [{
+            "address": "sc:kitchen", "endpoint": "str:deposit",
+            "topics": ["str:deposit", "address:alice"], "data": ["25"]
+        }]
+    }"#;
+    let steps = [
+        call_from(
+            "address:alice",
+            "sc:kitchen",
+            "25",
+            "deposit",
+            &[],
+            deposit_expect,
+        ),
+        call_from(
+            "address:alice",
+            "sc:kitchen",
+            "5",
+            "egldOnly",
+            &[],
+            &ok(&["5"]),
+        ),
+        call_from(
+            "address:alice",
+            "sc:kitchen",
+            "5",
+            "small",
+            &["1"],
+            &fails(10, "function does not accept EGLD payment"),
+        ),
+    ];
+    run_steps(&steps.join(",\n"));
+}
+
+#[test]
+fn blockchain_information_reads_the_caller_the_contract_and_the_block() {
+    let steps = [
+        r#"{ "step": "setState", "currentBlockInfo": { "blockNonce": "77" } }"#.to_string(),
+        call("whoami", &[], &ok(&["address:alice"])),
+        call_from(
+            "address:bob",
+            "sc:kitchen",
+            "0",
+            "whoami",
+            &[],
+            &ok(&["address:bob"]),
+        ),
+        call("me", &[], &ok(&["sc:kitchen"])),
+        call("blockNonce", &[], &ok(&["77"])),
+    ];
+    run_steps(&steps.join(",\n"));
+}
