@@ -151,6 +151,42 @@ pub mod kitchen {
             send::direct_egld(&to, &amount);
         }
 
+        #[endpoint(esdtEcho)]
+        #[payable("*")]
+        fn esdt_echo(&self) -> ManagedVec<EsdtTokenPayment> {
+            call_value::all_esdt_transfers()
+        }
+
+        #[endpoint(singleEsdt)]
+        #[payable("*")]
+        fn single_esdt(&self) -> EsdtTokenPayment {
+            call_value::single_esdt()
+        }
+
+        #[endpoint(sendEsdt)]
+        fn send_esdt(&self, to: ManagedAddress, token: TokenIdentifier, amount: BigUint) {
+            let mut payments = ManagedVec::new();
+            payments.push(EsdtTokenPayment::new(token, 0, amount));
+            send::direct_esdt(&to, &payments);
+        }
+
+        #[view(esdtBalance)]
+        fn esdt_balance(&self, token: TokenIdentifier) -> BigUint {
+            blockchain::esdt_balance(&blockchain::sc_address(), &token, 0)
+        }
+
+        #[endpoint(deployCopy)]
+        fn deploy_copy(&self, source: ManagedAddress) -> ManagedAddress {
+            let (address, _results) = send::deploy_from_source(
+                &source,
+                &ManagedBuffer::new_from_bytes(&[5, 0]),
+                &BigUint::zero(),
+                blockchain::gas_left() / 2,
+                &send::CallArgs::new(),
+            );
+            address
+        }
+
         #[endpoint(callDouble)]
         fn call_double(&self, to: ManagedAddress, x: BigUint) -> BigUint {
             let mut args = send::CallArgs::new();
