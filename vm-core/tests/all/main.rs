@@ -20,6 +20,7 @@ mod errors;
 mod esdt;
 mod flows;
 mod hostile;
+mod hostile_hooks;
 mod logs;
 mod managed_buffer;
 mod managed_map;
