@@ -28,6 +28,8 @@ ALLOWED = {
     "strata-contract-framework-derive": set(),
     "adder": {"strata-contract-framework"},
     "token": {"strata-contract-framework"},
+    "framework-kitchen": {"strata-contract-framework"},
+    "framework-callee": {"strata-contract-framework"},
     "strata-codec": {"strata-codec-derive"},
     "strata-codec-derive": set(),
     "strata-vm-host-process": {

@@ -34,7 +34,7 @@ fn a_synchronous_call_returns_the_callee_result() {
 fn a_promise_runs_its_success_callback_with_the_results_and_the_closure() {
     let steps = [
         call(
-            "asyncCall",
+            "callAsync",
             &["sc:callee", "str:double", "5"],
             r#"{ "out": "*", "status": "0" }"#,
         ),
@@ -47,7 +47,7 @@ fn a_promise_runs_its_success_callback_with_the_results_and_the_closure() {
 fn a_failed_promise_runs_its_error_callback_with_the_code_and_message() {
     let steps = [
         call(
-            "asyncCall",
+            "callAsync",
             &["sc:callee", "str:fail", "5"],
             r#"{ "out": "*", "status": "0" }"#,
         ),
@@ -119,16 +119,29 @@ fn a_deploy_from_source_copies_the_callee() {
     }"#;
     let steps = [
         new_address.to_string(),
-        call("deployCopy", &["sc:callee"], r#"{ "out": ["sc:copy"], "status": "0", "logs": "*" }"#),
-        call_from("address:bob", "sc:copy", "0", "double", &["4"], r#"{ "out": ["8"], "status": "0" }"#),
-        r#"{
+        call(
+            "deployCopy",
+            &["sc:callee"],
+            r#"{ "out": ["sc:copy"], "status": "0", "logs": "*" }"#,
+        ),
+        call_from(
+            "address:bob",
+            "sc:copy",
+            "0",
+            "double",
+            &["4"],
+            r#"{ "out": ["8"], "status": "0" }"#,
+        ),
+        format!(
+            r#"{{
             "step": "checkState",
-            "accounts": {
-                "sc:copy": { "code": "str:callee-native", "nonce": "*", "balance": "0", "owner": "sc:kitchen", "storage": {} },
+            "accounts": {{
+                "sc:copy": {{ "code": "{}", "nonce": "*", "balance": "0", "owner": "sc:kitchen", "storage": {{}} }},
                 "+": ""
-            }
-        }"#
-        .to_string(),
+            }}
+        }}"#,
+            crate::code("callee")
+        ),
     ];
     run_steps(&steps.join(",\n"));
 }

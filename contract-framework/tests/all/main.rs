@@ -1,9 +1,9 @@
-//! The framework's integration tests: contracts written against it run natively on vm-core
-//! through the debugger executor, in scenarios checking results, storage layouts, logs and
-//! errors.
+//! The framework's integration tests: two contracts written against it
+//! (`test-contracts/kitchen`, `test-contracts/callee`) run on vm-core twice, their wasm builds
+//! on Wasmer and their native builds on the debugger executor, in scenarios checking results,
+//! storage layouts, logs and errors (not gas: the debugger does not meter opcodes).
 
 mod calls;
-mod contracts;
 mod storage;
 mod values;
 
@@ -11,29 +11,58 @@ use std::path::Path;
 use std::sync::Arc;
 
 use blockchain_hooks::GasSchedule;
+use executor_api::Executor;
 use executor_debugger::DebuggerExecutor;
+use executor_wasmer::{WasmerConfig, WasmerExecutor};
 use vm_core::{VmConfig, VmHost};
-use vm_handler::VmHandler;
+use vm_handler::{VmError, VmHandler};
 use world_mock::ScenarioRunner;
 
-/// The code the scenarios give the test contracts: the debugger runs their native builds.
-pub const KITCHEN_CODE: &str = "str:kitchen-native";
-/// The callee's code.
-pub const CALLEE_CODE: &str = "str:callee-native";
+/// The committed wasm of a test contract.
+fn wasm_path(contract: &str) -> String {
+    format!(
+        "{}/test-contracts/{contract}/output/framework-{contract}.wasm",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
 
-fn runner() -> ScenarioRunner {
+/// The scenario value of a test contract's code.
+pub fn code(contract: &str) -> String {
+    format!("file:{}", wasm_path(contract))
+}
+
+fn vm(executor: Arc<dyn Executor>, schedule: &GasSchedule) -> Arc<dyn VmHandler> {
+    Arc::new(VmHost::new(executor, schedule.clone(), VmConfig::default()))
+}
+
+/// vm-core on Wasmer, running the contracts' wasm builds.
+fn wasmer_runner() -> ScenarioRunner {
+    ScenarioRunner::new(|schedule: &GasSchedule| {
+        let config = WasmerConfig::new(schedule.wasm_opcode_cost.clone());
+        let executor = WasmerExecutor::new(config).map_err(|e| VmError::Executor(e.to_string()))?;
+        Ok(vm(Arc::new(executor), schedule))
+    })
+}
+
+/// vm-core on the debugger executor, running the contracts' native builds in place of the
+/// same wasm.
+fn debugger_runner() -> ScenarioRunner {
     ScenarioRunner::new(|schedule: &GasSchedule| {
         let mut executor = DebuggerExecutor::new();
-        executor.register(b"kitchen-native".to_vec(), contracts::kitchen::native());
-        executor.register(b"callee-native".to_vec(), contracts::callee::native());
-        let vm = VmHost::new(Arc::new(executor), schedule.clone(), VmConfig::default());
-        Ok(Arc::new(vm) as Arc<dyn VmHandler>)
+        let read = |contract: &str| {
+            std::fs::read(wasm_path(contract)).map_err(|e| VmError::Executor(e.to_string()))
+        };
+        executor.register(read("kitchen")?, kitchen::native());
+        executor.register(read("callee")?, callee::native());
+        Ok(vm(Arc::new(executor), schedule))
     })
 }
 
 /// Runs `steps` (a JSON list of scenario steps) after a set-up with the kitchen at
-/// `sc:kitchen`, the callee at `sc:callee` and two users holding EGLD.
+/// `sc:kitchen`, the callee at `sc:callee` and two users holding EGLD, once on Wasmer (the
+/// wasm builds) and once on the debugger executor (the native builds).
 pub fn run_steps(steps: &str) {
+    let (kitchen, callee) = (code("kitchen"), code("callee"));
     let scenario = format!(
         r#"{{
             "steps": [
@@ -42,16 +71,19 @@ pub fn run_steps(steps: &str) {
                     "accounts": {{
                         "address:alice": {{ "nonce": "0", "balance": "1,000,000" }},
                         "address:bob": {{ "nonce": "0", "balance": "0" }},
-                        "sc:kitchen": {{ "nonce": "0", "balance": "500", "code": "{KITCHEN_CODE}", "owner": "address:alice" }},
-                        "sc:callee": {{ "nonce": "0", "balance": "0", "code": "{CALLEE_CODE}", "owner": "address:alice" }}
+                        "sc:kitchen": {{ "nonce": "0", "balance": "500", "code": "{kitchen}", "owner": "address:alice" }},
+                        "sc:callee": {{ "nonce": "0", "balance": "0", "code": "{callee}", "owner": "address:alice" }}
                     }}
                 }},
                 {steps}
             ]
         }}"#
     );
-    if let Err(error) = runner().run_str(&scenario, Path::new("framework-test.scen.json")) {
-        panic!("{error}");
+    let file = Path::new("framework-test.scen.json");
+    for (name, runner) in [("wasmer", wasmer_runner()), ("debugger", debugger_runner())] {
+        if let Err(error) = runner.run_str(&scenario, file) {
+            panic!("on the {name} executor: {error}");
+        }
     }
 }
 
