@@ -25,7 +25,7 @@ ALLOWED = {
         "strata-executor-api", "strata-blockchain-hooks", "strata-codec",
         "strata-contract-framework-derive",
     },
-    "strata-contract-framework-derive": set(),
+    "strata-contract-framework-derive": {"strata-executor-api"},
     "adder": {"strata-contract-framework"},
     "token": {"strata-contract-framework"},
     "framework-kitchen": {"strata-contract-framework"},

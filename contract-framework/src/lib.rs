@@ -7,27 +7,36 @@
 //!
 //! A contract is a trait marked [`contract`]:
 //!
-//! ```ignore
-//! #![no_std]
-//! use strata_contract_framework::prelude::*;
+//! ```
+//! mod adder {
+//!     use strata_contract_framework::prelude::*;
 //!
-//! #[contract]
-//! pub trait Adder {
-//!     #[view(getSum)]
-//!     #[storage_mapper("sum")]
-//!     fn sum(&self) -> SingleValueMapper<BigUint>;
+//!     #[contract]
+//!     pub trait Adder {
+//!         #[view(getSum)]
+//!         #[storage_mapper("sum")]
+//!         fn sum(&self) -> SingleValueMapper<BigUint>;
 //!
-//!     #[init]
-//!     fn init(&self, initial_value: BigUint) {
-//!         self.sum().set(initial_value);
-//!     }
+//!         #[init]
+//!         fn init(&self, initial_value: BigUint) {
+//!             self.sum().set(initial_value);
+//!         }
 //!
-//!     #[endpoint]
-//!     fn add(&self, value: BigUint) {
-//!         self.sum().update(|sum| *sum += value);
+//!         #[endpoint]
+//!         fn add(&self, value: BigUint) {
+//!             self.sum().update(|sum| *sum += value);
+//!         }
 //!     }
 //! }
+//!
+//! // On the host: the endpoint table the debugger executor runs, and the ABI.
+//! assert_eq!(adder::native().exported_functions(), ["add", "getSum", "init"]);
+//! let abi = adder::abi_json();
+//! assert!(abi.contains("\"name\": \"getSum\",\n            \"mutability\": \"readonly\""));
 //! ```
+//!
+//! A contract crate is `#![no_std]`; built for `wasm32` the same trait becomes the exports
+//! `init`, `add` and `getSum` (see the README for the build).
 //!
 //! The managed types ([`types`]) are handles to values the VM holds; storage goes through
 //! [`storage`] mappers or [`io`]'s raw and typed functions; [`api`] has the call value,

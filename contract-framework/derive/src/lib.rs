@@ -16,6 +16,7 @@
 mod abi_gen;
 mod endpoints;
 mod model;
+mod names;
 mod rewrite;
 
 use proc_macro::TokenStream;
@@ -47,6 +48,7 @@ fn expand(mut item: ItemTrait) -> syn::Result<proc_macro2::TokenStream> {
             methods.push(model::read_method(function)?);
         }
     }
+    names::check_export_names(&item, &methods)?;
     rewrite::rewrite_trait(&mut item, &methods)?;
     let trait_name = item.ident.clone();
     let docs = model::docs(&item.attrs);
