@@ -89,6 +89,9 @@ fn blockchain_information_reads_the_caller_the_contract_and_the_block() {
         ),
         call("me", &[], &ok(&["sc:kitchen"])),
         call("blockNonce", &[], &ok(&["77"])),
+        call("egldBalance", &["address:alice"], &ok(&["1,000,000"])),
+        call("egldBalance", &["address:bob"], &ok(&["0"])),
+        call("ownBalance", &[], &ok(&["500"])),
     ];
     run_steps(&steps.join(",\n"));
 }

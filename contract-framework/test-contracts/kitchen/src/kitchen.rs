@@ -122,6 +122,16 @@ pub trait Kitchen {
         blockchain::sc_address()
     }
 
+    #[view(egldBalance)]
+    fn egld_balance(&self, address: ManagedAddress) -> BigUint {
+        blockchain::balance(&address)
+    }
+
+    #[view(ownBalance)]
+    fn own_balance(&self) -> BigUint {
+        blockchain::sc_balance()
+    }
+
     #[view(blockNonce)]
     fn block_nonce(&self) -> u64 {
         blockchain::block_nonce()
