@@ -72,7 +72,8 @@ const SMALL: &str = r#"
             (i32.const 100))))))
 "#;
 
-/// Two loops of `LOOP_ITERATIONS`: a bare counter, and a xorshift hash step per iteration.
+/// Three loops of 1M iterations: a bare counter, a xorshift hash step per iteration, and a
+/// body with an `if`/`else` and a forward `br_if` (five metering points per iteration).
 const LOOPS: &str = r#"
     (module
       (memory (export "memory") 1)
@@ -88,7 +89,18 @@ const LOOPS: &str = r#"
           (local.set $x (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 17))))
           (i64.store (i32.const 0) (local.get $x))
           (br_if $l (i64.lt_u (local.tee $i (i64.add (local.get $i) (i64.const 1)))
-            (i64.const 1000000))))))
+            (i64.const 1000000)))))
+      (func (export "branchy") (local $i i64) (local $x i64) (local $n i64)
+        (loop $l
+          (if (i64.eqz (i64.and (local.get $i) (i64.const 1)))
+            (then (local.set $x (i64.add (local.get $x) (local.get $i))))
+            (else (local.set $x (i64.sub (local.get $x) (i64.const 3)))))
+          (block $skip
+            (br_if $skip (i64.gt_u (local.get $x) (i64.const 1000)))
+            (local.set $n (i64.add (local.get $n) (i64.const 1))))
+          (br_if $l (i64.lt_u (local.tee $i (i64.add (local.get $i) (i64.const 1)))
+            (i64.const 1000000))))
+        (i64.store (i32.const 0) (local.get $n))))
 "#;
 
 fn executor() -> WasmerExecutor {
@@ -233,7 +245,7 @@ fn bench_metering(c: &mut Criterion) {
     let mut hooks = RecordingHooks::new().without_recording();
     let mut group = c.benchmark_group("tight_loop_1M");
     group.sample_size(20);
-    for name in ["count", "hash"] {
+    for name in ["count", "hash", "branchy"] {
         let mut instance = module.instantiate(&options()).expect("instance");
         group.bench_function(format!("{name}/metered"), |b| {
             b.iter(|| instance.call(name, &mut hooks));

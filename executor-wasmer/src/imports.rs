@@ -45,6 +45,10 @@ pub(crate) struct Env {
     pub(crate) hooks: Option<HooksPtr>,
     /// Memory and gas of the instance, set right after instantiation.
     pub(crate) state: Option<InstanceState>,
+    /// A hook of the running call returned with the points left at 0 or below (without
+    /// stopping the contract): the production VM stops at the next metering point, which
+    /// checks, so a trap before it is not out of gas.
+    pub(crate) hook_left_no_gas: bool,
 }
 
 /// The memory and gas of one instance.
@@ -147,7 +151,10 @@ fn dispatch<R>(
     // SAFETY: see `HooksPtr`: set for the running call only, and this is the only reference
     // derived from it while the hook runs.
     let hooks = unsafe { hooks.0.as_mut() };
-    match catch_unwind(AssertUnwindSafe(|| hook(hooks, &mut view))) {
+    let result = catch_unwind(AssertUnwindSafe(|| hook(hooks, &mut view)));
+    let no_gas_left = state.slots.gas_remaining.get_i64() <= 0;
+    env.hook_left_no_gas |= no_gas_left;
+    match result {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(exit)) => Err(stop(exit)),
         Err(panic) => {

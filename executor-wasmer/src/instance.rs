@@ -112,13 +112,15 @@ impl WasmerInstance {
         let slots = self.state.slots;
         slots.stop_threshold.set_i64(0);
         slots.stop_reason.set_i32(globals::REASON_NONE);
+        let env = self.env.as_mut(&mut self.store);
+        env.hook_left_no_gas = false;
         let deadline = match self.time_limit {
             Some(limit) => Some(
                 Deadline::arm(slots.stop_threshold, limit).map_err(EarlyExit::execution_failed)?,
             ),
             None => None,
         };
-        self.env.as_mut(&mut self.store).hooks = Some(HooksPtr::new(hooks));
+        env.hooks = Some(HooksPtr::new(hooks));
         let outcome = catch_unwind(AssertUnwindSafe(|| function.call(&mut self.store)));
         // Cleared on every path, before the borrow of `hooks` ends (see `HooksPtr`).
         self.env.as_mut(&mut self.store).hooks = None;
@@ -138,17 +140,26 @@ impl WasmerInstance {
         if timed_out {
             return EarlyExit::execution_failed(messages::EXECUTION_TIMEOUT);
         }
+        // Not every metering point checks the limit (see `metering`): a trap after the points
+        // ran out in wasm code is where the production VM stopped as out of gas, unless a
+        // hook left them exhausted and the trap came before the next (checking) point.
+        let ran_out = self.state.slots.gas_remaining.get_i64() <= 0
+            && !self.env.as_ref(&self.store).hook_left_no_gas;
         match self.state.slots.stop_reason.get_i32() {
-            globals::REASON_OUT_OF_GAS => {
-                self.state.set_gas_used(self.state.gas_limit);
-                EarlyExit::out_of_gas()
-            }
+            globals::REASON_OUT_OF_GAS => self.out_of_gas(),
+            _ if ran_out => self.out_of_gas(),
             globals::REASON_MEMORY_LIMIT => EarlyExit::execution_failed(messages::MEMORY_LIMIT),
             _ => match error.clone().to_trap() {
                 Some(trap) => EarlyExit::execution_failed(trap.message()),
                 None => EarlyExit::execution_failed(error.message()),
             },
         }
+    }
+
+    /// Out of gas: all the gas is used.
+    fn out_of_gas(&mut self) -> EarlyExit {
+        self.state.set_gas_used(self.state.gas_limit);
+        EarlyExit::out_of_gas()
     }
 
     fn call_function(&mut self, name: &str, hooks: &mut dyn VMHooks) -> Result<(), EarlyExit> {

@@ -2,13 +2,16 @@
 //!
 //! Gas is charged as the production VM charges it: the cost of every operator is accumulated
 //! and, at each control-flow operator (before it runs, its own cost included), subtracted
-//! from the remaining points; when they drop to the stop threshold (0) or below, the contract
-//! stops as out of gas. A function's locals beyond `LocalsUnmetered` add `LocalAllocate` each
-//! to the first charge of its body.
+//! from the remaining points; the production VM stops the contract as out of gas when they
+//! drop to 0 or below there. Here only the places where it matters compare the points left
+//! with the stop threshold (loop headers, calls, function exits, the point after a possible
+//! hook call: see [`checks`]); the others only subtract, and a trap after
+//! the points ran out is reported as out of gas, which gives the same results. A function's
+//! locals beyond `LocalsUnmetered` add `LocalAllocate` each to the first charge of its body.
 //!
 //! The same check serves the preemptive stop: the watchdog raises the threshold to
-//! `i64::MAX`, so the next metering point stops the contract. Every loop iteration and every
-//! call passes a metering point, so no code runs long past the deadline.
+//! `i64::MAX`, so the next check stops the contract. Every loop iteration and every call
+//! passes a check, so no code runs long past the deadline.
 
 use std::sync::{Arc, OnceLock};
 
@@ -18,15 +21,18 @@ use wasmer::{
     ExportIndex, GlobalInit, GlobalType, LocalFunctionIndex, ModuleInfo, Mutability, Type,
 };
 
+use self::checks::{CheckPoints, MAX_UNCHECKED_CHARGE};
 use crate::config::Limits;
 use crate::globals;
 use crate::operators::{CostTable, OpKind};
+
+mod checks;
 
 const MIDDLEWARE: &str = "strata_metering";
 
 /// What the injected code and globals look like, part of the disk cache key (artifacts of
 /// another layout are compiled again).
-pub(crate) const LAYOUT: &str = "metering-2/one-export";
+pub(crate) const LAYOUT: &str = "metering-3/one-export/loop-header-checks";
 
 /// Charges of more than this are capped, so that gas arithmetic in wasm never wraps.
 const MAX_CHARGE: u64 = (i64::MAX / 4) as u64;
@@ -47,7 +53,9 @@ pub(crate) struct Metering {
     costs: Arc<CostTable>,
     max_memory_grow: i32,
     max_memory_grow_delta: i32,
-    globals: OnceLock<InjectedGlobals>,
+    /// The injected globals and the number of imported functions, once the module info is
+    /// transformed.
+    module: OnceLock<(InjectedGlobals, u32)>,
 }
 
 impl Metering {
@@ -57,7 +65,7 @@ impl Metering {
             costs,
             max_memory_grow: clamp(limits.max_memory_grow),
             max_memory_grow_delta: clamp(limits.max_memory_grow_delta),
-            globals: OnceLock::new(),
+            module: OnceLock::new(),
         }
     }
 }
@@ -89,9 +97,11 @@ impl ModuleMiddleware for Metering {
         &self,
         _local_function_index: LocalFunctionIndex,
     ) -> Box<dyn FunctionMiddleware<'a> + 'a> {
+        let module = self.module.get().copied();
         Box::new(FunctionMetering {
             costs: Arc::clone(&self.costs),
-            globals: self.globals.get().copied(),
+            globals: module.map(|(globals, _)| globals),
+            checks: CheckPoints::new(module.map_or(0, |(_, imports)| imports)),
             max_memory_grow: self.max_memory_grow,
             max_memory_grow_delta: self.max_memory_grow_delta,
             accumulated: 0,
@@ -122,8 +132,9 @@ impl ModuleMiddleware for Metering {
         };
         debug_assert_eq!(globals.stop_threshold, globals.gas_remaining + 1);
         debug_assert_eq!(globals.stop_reason, globals.gas_remaining + 2);
-        self.globals
-            .set(globals)
+        let imports = u32::try_from(info.num_imported_functions).unwrap_or(u32::MAX);
+        self.module
+            .set((globals, imports))
             .map_err(|_| MiddlewareError::new(MIDDLEWARE, "a middleware serves one module only"))
     }
 }
@@ -133,15 +144,21 @@ impl ModuleMiddleware for Metering {
 struct FunctionMetering {
     costs: Arc<CostTable>,
     globals: Option<InjectedGlobals>,
+    checks: CheckPoints,
     max_memory_grow: i32,
     max_memory_grow_delta: i32,
     accumulated: u64,
 }
 
 impl FunctionMetering {
-    /// Charges the accumulated cost, then stops the contract if the points left are at or
-    /// below the threshold.
-    fn inject_charge(&mut self, g: InjectedGlobals, state: &mut MiddlewareReaderState<'_>) {
+    /// Charges the accumulated cost; with `check` (or a large charge), then stops the
+    /// contract if the points left are at or below the threshold.
+    fn inject_charge(
+        &mut self,
+        g: InjectedGlobals,
+        check: bool,
+        state: &mut MiddlewareReaderState<'_>,
+    ) {
         let charge = self.accumulated.min(MAX_CHARGE);
         self.accumulated = 0;
         if charge > 0 {
@@ -158,16 +175,9 @@ impl FunctionMetering {
                 },
             ]);
         }
-        state.extend([
-            Operator::GlobalGet {
-                global_index: g.gas_remaining,
-            },
-            Operator::GlobalGet {
-                global_index: g.stop_threshold,
-            },
-            Operator::I64LeS,
-        ]);
-        inject_stop_if(g, globals::REASON_OUT_OF_GAS, state);
+        if check || charge > MAX_UNCHECKED_CHARGE {
+            inject_check(g, state);
+        }
     }
 
     /// Before `memory.grow`: stops the contract past `MaxMemoryGrow` executions or when the
@@ -208,6 +218,20 @@ impl FunctionMetering {
             global_index: g.scratch,
         }]);
     }
+}
+
+/// Stops the contract if the points left are at or below the threshold.
+fn inject_check(g: InjectedGlobals, state: &mut MiddlewareReaderState<'_>) {
+    state.extend([
+        Operator::GlobalGet {
+            global_index: g.gas_remaining,
+        },
+        Operator::GlobalGet {
+            global_index: g.stop_threshold,
+        },
+        Operator::I64LeS,
+    ]);
+    inject_stop_if(g, globals::REASON_OUT_OF_GAS, state);
 }
 
 /// Pops an `i32` condition; when it is true, records `reason` and traps.
@@ -258,9 +282,16 @@ impl<'a> FunctionMiddleware<'a> for FunctionMetering {
             self.inject_memory_grow_checks(g, state);
         }
         if kind.is_metering_point() {
-            self.inject_charge(g, state);
+            let check = self.checks.needs_check(&operator);
+            self.inject_charge(g, check, state);
+            self.checks.after(&operator);
         }
+        let loop_header = matches!(operator, Operator::Loop { .. });
         state.push_operator(operator);
+        if loop_header {
+            // Every iteration starts here: the check of the branches back to the loop.
+            inject_check(g, state);
+        }
         Ok(())
     }
 }

@@ -210,3 +210,128 @@ fn same_module_input_and_hooks_give_the_same_results_and_gas() {
         assert_eq!(run(), first);
     }
 }
+
+/// Not every metering point checks the limit; these contracts run out of gas at one that
+/// does not (the `block`), then trap before the next one.
+const TRAP_AFTER_BLOCK: &str = r#"
+    (module
+      (memory (export "memory") 1)
+      (func (export "divide") (block (drop (i32.div_u (i32.const 1) (i32.const 0)))))
+      (func (export "load") (block (drop (i32.load (i32.const 70000)))))
+      (func (export "unreachable") (block unreachable)))
+"#;
+
+#[test]
+fn a_trap_after_the_gas_ran_out_is_out_of_gas() {
+    // The production VM stops at the `block` (points left 0): out of gas, not the trap.
+    let c = GasSchedule::v4().wasm_opcode_cost;
+    // `unreachable` is a metering point itself: it must be paid for to trap.
+    let cases = [
+        ("divide", "integer divide by zero", 0),
+        ("load", "out of bounds memory access", 0),
+        ("unreachable", "unreachable", c.unreachable),
+    ];
+    for (function, trap, trap_cost) in cases {
+        let mut exhausted = instance(TRAP_AFTER_BLOCK, c.block);
+        let result = exhausted.call(function, &mut RecordingHooks::new());
+        assert_exit(result, ReturnCode::OutOfGas, messages::NOT_ENOUGH_GAS);
+        assert_eq!(exhausted.gas_used(), c.block, "{function}");
+        let mut also_exhausted = instance(TRAP_AFTER_BLOCK, c.block + trap_cost);
+        let result = also_exhausted.call(function, &mut RecordingHooks::new());
+        assert_exit(result, ReturnCode::OutOfGas, messages::NOT_ENOUGH_GAS);
+        // One more point of gas: the contract reaches the trap with gas left.
+        let mut enough = instance(TRAP_AFTER_BLOCK, c.block + trap_cost + 1);
+        let result = enough.call(function, &mut RecordingHooks::new());
+        assert_exit(result, ReturnCode::ExecutionFailed, trap);
+    }
+}
+
+const HOOK_THEN_TRAP: &str = r#"
+    (module
+      (import "env" "getGasLeft" (func $gas_left (result i64)))
+      (memory (export "memory") 1)
+      (func (export "trap_next") (drop (call $gas_left)) (drop (i32.div_u (i32.const 1) (i32.const 0))))
+      (func (export "block_then_trap") (drop (call $gas_left))
+        (block (drop (i32.div_u (i32.const 1) (i32.const 0))))))
+"#;
+
+#[test]
+fn a_hook_that_uses_up_the_gas_stops_the_contract_at_the_next_metering_point() {
+    // The hook uses exactly the gas left, which does not stop it (gas used = limit).
+    let use_all = || {
+        RecordingHooks::new().on("getGasLeft", |instance, _| {
+            instance.use_gas(instance.gas_left())?;
+            Ok(0)
+        })
+    };
+    // A trap before the next metering point: the production VM reports the trap.
+    let mut first = instance(HOOK_THEN_TRAP, 10_000);
+    let result = first.call("trap_next", &mut use_all());
+    assert_exit(
+        result,
+        ReturnCode::ExecutionFailed,
+        "integer divide by zero",
+    );
+    // A metering point (the `block`) before the trap: out of gas there.
+    let mut instance = instance(HOOK_THEN_TRAP, 10_000);
+    let result = instance.call("block_then_trap", &mut use_all());
+    assert_exit(result, ReturnCode::OutOfGas, messages::NOT_ENOUGH_GAS);
+    assert_eq!(instance.gas_used(), 10_000);
+}
+
+const GAS_LEFT_LOOP: &str = r#"
+    (module
+      (import "env" "getGasLeft" (func $gas_left (result i64)))
+      (memory (export "memory") 1)
+      (func (export "run") (local $i i32)
+        (loop $l
+          (block $odd
+            (br_if $odd (i32.and (local.get $i) (i32.const 1)))
+            (nop))
+          (i64.store (i32.shl (local.get $i) (i32.const 3)) (call $gas_left))
+          (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+            (i32.const 8))))))
+"#;
+
+#[test]
+fn get_gas_left_is_exact_in_a_loop_with_forward_branches() {
+    let c = GasSchedule::v4().wasm_opcode_cost;
+    let limit = 100_000;
+    let mut instance = instance(GAS_LEFT_LOOP, limit);
+    let mut hooks = RecordingHooks::new().on("getGasLeft", |instance, _| {
+        Ok(i64::try_from(instance.gas_left()).unwrap_or(-1))
+    });
+    instance.call("run", &mut hooks).unwrap();
+    // By hand: the `block`, the forward `br_if` (taken on odd `i`, which skips the `nop`
+    // and the block's `end`), up to the hook call, then the back edge.
+    let head = |i: u64| {
+        c.block
+            + (c.local_get + c.i32_const + c.i32_and + c.br_if)
+            + if i.is_multiple_of(2) {
+                c.nop + c.end
+            } else {
+                0
+            }
+            + (c.local_get + c.i32_const + c.i32_shl + c.call)
+    };
+    let back_edge = c.i64_store
+        + c.local_get
+        + c.i32_const
+        + c.i32_add
+        + c.local_tee
+        + c.i32_const
+        + c.i32_lt_u
+        + c.br_if;
+    let mut used = c.r#loop;
+    for i in 0..8_u64 {
+        used += head(i);
+        let stored = instance
+            .memory_load(isize::try_from(i * 8).unwrap(), 8)
+            .unwrap();
+        let left = i64::from_le_bytes(stored.try_into().unwrap());
+        assert_eq!(left, i64::try_from(limit - used).unwrap(), "iteration {i}");
+        used += back_edge;
+    }
+    // The loop's `end` and the function's.
+    assert_eq!(instance.gas_used(), used + 2 * c.end);
+}

@@ -16,6 +16,11 @@ const SPIN: &str = r#"
       (func (export "spin_calls") (local $i i32)
         (loop (local.set $i (call $f (local.get $i))) (br 0)))
       (func (export "spin_hooks") (loop (drop (call $num_args)) (br 0)))
+      (func (export "spin_branches") (local $i i32)
+        (loop $l
+          (block $b (br_if $b (i32.and (local.get $i) (i32.const 1))) (local.set $i (i32.const 3)))
+          (if (local.get $i) (then (local.set $i (i32.const 0))) (else (local.set $i (i32.const 1))))
+          (br $l)))
       (func (export "quick") (local $i i32)
         (loop (br_if 0 (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
           (i32.const 1000))))))
@@ -34,7 +39,7 @@ fn spinning_instance(time_limit: Duration) -> Box<dyn Instance> {
 fn an_infinite_loop_stops_at_the_deadline() {
     let mut instance = spinning_instance(Duration::from_millis(100));
     let mut hooks = RecordingHooks::new();
-    for function in ["spin", "spin_calls", "spin_hooks"] {
+    for function in ["spin", "spin_calls", "spin_hooks", "spin_branches"] {
         let start = Instant::now();
         let result = instance.call(function, &mut hooks);
         let elapsed = start.elapsed();
