@@ -1,18 +1,23 @@
 //! The wasm backend's runtime: a bump allocator over `memory.grow` and the panic handler.
 //!
 //! The allocator never frees: a contract call is short and the instance is dropped after it.
-//! It grows memory by whole pages, at most the VM's 10 pages per `memory.grow`; an allocation
-//! it cannot serve stops the contract (`unreachable`, execution failed).
+//! It starts at `__heap_base` (the end of the stack and static data) and grows memory one page
+//! per `memory.grow`, the most the production schedule (V4's `MaxMemoryGrowDelta`) allows; an
+//! allocation it cannot serve stops the contract (`unreachable`, execution failed).
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::arch::wasm32;
 use core::cell::UnsafeCell;
 
 const PAGE: usize = 65536;
-/// The most pages one `memory.grow` may ask for (the schedule's `MaxMemoryGrowDelta`).
-const MAX_GROW_PAGES: usize = 10;
 
-/// A bump allocator: `next` up to `end`, both 0 until the first allocation.
+unsafe extern "C" {
+    /// The first free byte after the stack and the static data (set by the linker).
+    static __heap_base: u8;
+}
+
+/// A bump allocator: `next` up to `end` (the end of memory), both 0 until the first
+/// allocation.
 struct BumpAllocator {
     state: UnsafeCell<(usize, usize)>,
 }
@@ -24,26 +29,24 @@ unsafe impl GlobalAlloc for BumpAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: single-threaded (see `Sync`); no reference to the state outlives this call.
         let state = unsafe { &mut *self.state.get() };
-        let (next, end) = *state;
+        if state.1 == 0 {
+            *state = (
+                &raw const __heap_base as usize,
+                wasm32::memory_size(0) * PAGE,
+            );
+        }
+        let (next, mut end) = *state;
         let start = (next + layout.align() - 1) & !(layout.align() - 1);
         let Some(stop) = start.checked_add(layout.size()) else {
             return core::ptr::null_mut();
         };
-        if next != 0 && stop <= end {
-            state.0 = stop;
-            return start as *mut u8;
+        while end < stop {
+            if wasm32::memory_grow(0, 1) == usize::MAX {
+                return core::ptr::null_mut();
+            }
+            end += PAGE;
         }
-        let pages = layout.size().div_ceil(PAGE) + 1;
-        if pages > MAX_GROW_PAGES {
-            return core::ptr::null_mut();
-        }
-        let previous = wasm32::memory_grow(0, pages);
-        if previous == usize::MAX {
-            return core::ptr::null_mut();
-        }
-        let base = previous * PAGE;
-        let start = (base + layout.align() - 1) & !(layout.align() - 1);
-        *state = (start + layout.size(), base + pages * PAGE);
+        *state = (stop, end);
         start as *mut u8
     }
 

@@ -95,3 +95,14 @@ fn blockchain_information_reads_the_caller_the_contract_and_the_block() {
     ];
     run_steps(&steps.join(",\n"));
 }
+
+#[test]
+fn the_heap_grows_memory_for_large_allocations() {
+    // 2 x 100,000 bytes: more than the initial memory, so the wasm allocator grows it.
+    let sum: u64 = (0..100_000u64).map(|i| i % 256).sum::<u64>() + 100_000;
+    let steps = [
+        call("heapSum", &["10"], &ok(&["55"])),
+        call("heapSum", &["100000"], &ok(&[&sum.to_string()])),
+    ];
+    run_steps(&steps.join(",\n"));
+}

@@ -3,6 +3,8 @@
 //! blockchain information, transfers, synchronous calls, promises with callbacks, deploys.
 #![no_std]
 
+extern crate alloc;
+
 use strata_contract_framework::io::all_arguments;
 use strata_contract_framework::prelude::*;
 
@@ -130,6 +132,14 @@ pub trait Kitchen {
     #[view(ownBalance)]
     fn own_balance(&self) -> BigUint {
         blockchain::sc_balance()
+    }
+
+    /// Allocates `n` bytes on the heap (growing memory on wasm) and sums them.
+    #[view(heapSum)]
+    fn heap_sum(&self, n: u32) -> u64 {
+        let bytes: alloc::vec::Vec<u8> = (0..n).map(|i| i as u8).collect();
+        let more: alloc::vec::Vec<u8> = alloc::vec![1; n as usize];
+        bytes.iter().chain(more.iter()).map(|b| u64::from(*b)).sum()
     }
 
     #[view(blockNonce)]
