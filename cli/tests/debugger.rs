@@ -37,12 +37,21 @@ fn scenarios_in(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// The scenarios of the example contracts that have a native build: the framework
-/// contracts (`examples/contracts/*`) and the WAT adder (its hand-written twin).
+/// contracts bundled (`examples/contracts/<name>`) and the WAT adder (its hand-written twin).
 fn native_scenarios() -> Vec<PathBuf> {
     let mut files = Vec::new();
-    scenarios_in(&repo().join("examples/contracts"), &mut files);
+    let mut names: Vec<&str> = strata_examples::bundled_native_contracts()
+        .iter()
+        .map(|(_, contract)| contract.name)
+        .collect();
+    names.dedup();
+    for name in names {
+        scenarios_in(&repo().join("examples/contracts").join(name), &mut files);
+    }
+    let framework = files.len();
+    assert!(framework >= 6, "{files:?}");
     scenarios_in(&repo().join("examples/scenarios/adder"), &mut files);
-    assert!(files.len() >= 6, "{files:?}");
+    assert!(files.len() >= framework + 6, "{files:?}");
     files
 }
 

@@ -32,7 +32,8 @@ fn debug_session(function: &str, scenario: &str) -> String {
         .args(["-ex", "set breakpoint pending on"])
         .args(["-ex", &format!("break {function}")])
         .args(["-ex", "run"])
-        .args(["-ex", "bt 3"])
+        .args(["-ex", "bt 4"])
+        .args(["-ex", "info args"])
         .args(["-ex", "info locals"])
         .args(["-ex", "next 3"])
         .args(["-ex", "info locals"])
@@ -71,4 +72,42 @@ fn gdb_stops_in_the_native_adders_endpoint() {
     // After three lines of the endpoint its locals hold the two big-int handles.
     assert!(t.contains("sum = "), "{t}");
     assert!(t.contains("value = "), "{t}");
+}
+
+#[test]
+fn gdb_stops_in_the_framework_adders_add() {
+    if !gdb_available() {
+        return;
+    }
+    // The contract's own method (a trait method, instantiated for the contract object).
+    let function = "adder::Adder::add<adder::ContractObj>";
+    let t = debug_session(
+        function,
+        "examples/contracts/adder/scenarios/adder.scen.json",
+    );
+    assert!(t.contains(&format!("Breakpoint 1, {function} (")), "{t}");
+    assert!(
+        t.contains("at examples/contracts/adder/src/adder.rs:"),
+        "{t}"
+    );
+    let frames: Vec<&str> = t.lines().filter(|l| l.starts_with('#')).collect();
+    assert!(frames[0].contains(function), "{t}");
+    // Called by the generated endpoint wrapper, in the native table the executor runs.
+    assert!(
+        frames
+            .iter()
+            .any(|f| f.contains("adder::__endpoints::endpoint_add")),
+        "{t}"
+    );
+    assert!(
+        frames
+            .iter()
+            .any(|f| f.contains("adder::native::__native_add")),
+        "{t}"
+    );
+    // Its argument: the value to add, a big integer held by the VM.
+    assert!(
+        t.contains("value = strata_contract_framework::types::big_uint::BigUint {handle: "),
+        "{t}"
+    );
 }

@@ -29,10 +29,21 @@ use executor_api::NativeContract;
 
 /// The native builds of the bundled example contracts, each with the wasm it stands for
 /// (the committed file, embedded at build time): what `strata --executor debugger`
-/// registers. The WAT examples have no native build, except the adder's hand-written twin.
+/// registers. The framework contracts (`contracts/*`), and the WAT adder's hand-written
+/// twin; the other WAT examples have no native build and run on Wasmer.
 pub fn bundled_native_contracts() -> Vec<(&'static [u8], NativeContract)> {
-    vec![(
-        include_bytes!("../scenarios/adder/adder.wasm").as_slice(),
-        hand_written::ADDER,
-    )]
+    vec![
+        (
+            include_bytes!("../contracts/adder/output/adder.wasm").as_slice(),
+            adder::native(),
+        ),
+        (
+            include_bytes!("../contracts/token/output/token.wasm").as_slice(),
+            token::native(),
+        ),
+        (
+            include_bytes!("../scenarios/adder/adder.wasm").as_slice(),
+            hand_written::ADDER,
+        ),
+    ]
 }

@@ -105,3 +105,30 @@ fn a_missing_contract_file_is_named() {
         "{error:#}"
     );
 }
+
+#[test]
+fn the_framework_adder_runs_natively_from_a_rust_test() {
+    let world = DebugWorld::new()
+        .root(env!("CARGO_MANIFEST_DIR"))
+        .register_contract("contracts/adder/output/adder.wasm", adder::native());
+    world
+        .run("contracts/adder/scenarios/adder.scen.json")
+        .unwrap();
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts/adder/scenarios/adder.scen.json");
+    let native = differential::record(&world.runner().unwrap(), &file).unwrap();
+    let wasm = differential::record(&wasmer_runner(), &file).unwrap();
+    assert!(differential::differences(&wasm, &native).is_empty());
+    let gas = |r: &differential::Recording| -> Vec<u64> {
+        r.steps
+            .iter()
+            .filter_map(|(_, _, o)| o.as_ref().map(|o| o.gas_remaining))
+            .collect()
+    };
+    // Every transaction left more gas natively: the native build ran, not the wasm.
+    let (native_gas, wasm_gas) = (gas(&native), gas(&wasm));
+    assert!(!native_gas.is_empty());
+    for (n, w) in native_gas.iter().zip(&wasm_gas) {
+        assert!(n > w || *n == 0, "{native_gas:?} vs {wasm_gas:?}");
+    }
+}
