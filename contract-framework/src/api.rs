@@ -4,5 +4,6 @@
 
 pub mod blockchain;
 pub mod call_value;
+pub mod crypto;
 pub mod events;
 pub mod send;

@@ -117,6 +117,11 @@ declare_hooks! {
     "managedGetESDTBalance" fn managed_get_esdt_balance(address_handle: i32, token_id_handle: i32, nonce: i64, value_handle: i32);
     "managedGetMultiESDTCallValue" fn managed_get_multi_esdt_call_value(multi_call_value_handle: i32);
     "getNumESDTTransfers" fn get_num_esdt_transfers() -> i32;
+    // Crypto.
+    "managedSha256" fn managed_sha256(input_handle: i32, output_handle: i32) -> i32;
+    "managedKeccak256" fn managed_keccak256(input_handle: i32, output_handle: i32) -> i32;
+    "managedRipemd160" fn managed_ripemd160(input_handle: i32, output_handle: i32) -> i32;
+    "managedVerifyEd25519" fn managed_verify_ed25519(key_handle: i32, message_handle: i32, sig_handle: i32) -> i32;
     // Logs.
     "managedWriteLog" fn managed_write_log(topics_handle: i32, data_handle: i32);
     // Transfers and calls.

@@ -12,5 +12,6 @@ pub use endpoint::{
     top_encode_to_buffer,
 };
 pub use storage::{
-    storage_clear, storage_get, storage_get_raw, storage_is_empty, storage_set, storage_set_raw,
+    storage_clear, storage_get, storage_get_raw, storage_get_raw_from, storage_is_empty,
+    storage_set, storage_set_raw,
 };

@@ -67,7 +67,7 @@ pub use strata_contract_framework_derive::contract;
 /// What contracts import: the macro, the managed types, the mappers, the codec traits and
 /// derives, `require!`, and the API modules.
 pub mod prelude {
-    pub use crate::api::{blockchain, call_value, events, send};
+    pub use crate::api::{blockchain, call_value, crypto, events, send};
     pub use crate::storage::{
         MapMapper, SetMapper, SingleValueMapper, StorageMapper, UnorderedSetMapper, VecMapper,
     };

@@ -6,12 +6,26 @@ use super::buffer_io::managed_to_buffer;
 use super::endpoint::encode_failure_message;
 use super::specialized::is_managed;
 use crate::error::{messages, signal_error_buffer};
-use crate::types::ManagedBuffer;
+use crate::types::{ManagedAddress, ManagedBuffer};
 
 /// The raw value stored under `key` (empty when none).
 pub fn storage_get_raw(key: &ManagedBuffer) -> ManagedBuffer {
     let value = ManagedBuffer::new();
     key.storage_load_into(&value);
+    value
+}
+
+/// The raw value stored under `key` in the account `address` (of the same shard).
+pub fn storage_get_raw_from(address: &ManagedAddress, key: &ManagedBuffer) -> ManagedBuffer {
+    let value = ManagedBuffer::new();
+    // SAFETY: handles only.
+    unsafe {
+        crate::hooks::mbuffer_storage_load_from_address(
+            address.handle(),
+            key.handle(),
+            value.handle(),
+        )
+    };
     value
 }
 

@@ -106,3 +106,21 @@ fn the_heap_grows_memory_for_large_allocations() {
     ];
     run_steps(&steps.join(",\n"));
 }
+
+#[test]
+fn hashes_and_storage_of_another_account_come_from_the_vm() {
+    let sha = "0xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    let keccak = "0x4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45";
+    let steps = [
+        call("sha", &["str:abc"], &ok(&[sha])),
+        call("keccak", &["str:abc"], &ok(&[keccak])),
+        call("plainSet", &["9", "1234"], &ok(&[])),
+        call(
+            "storageOf",
+            &["sc:kitchen", "str:plain|u8:9"],
+            &ok(&["1234"]),
+        ),
+        call("storageOf", &["sc:callee", "str:nothing"], &ok(&[""])),
+    ];
+    run_steps(&steps.join(",\n"));
+}

@@ -142,6 +142,21 @@ pub trait Kitchen {
         bytes.iter().chain(more.iter()).map(|b| u64::from(*b)).sum()
     }
 
+    #[view]
+    fn sha(&self, data: ManagedBuffer) -> ManagedBuffer {
+        crypto::sha256(&data)
+    }
+
+    #[view]
+    fn keccak(&self, data: ManagedBuffer) -> ManagedBuffer {
+        crypto::keccak256(&data)
+    }
+
+    #[view(storageOf)]
+    fn storage_of(&self, address: ManagedAddress, key: ManagedBuffer) -> ManagedBuffer {
+        strata_contract_framework::io::storage_get_raw_from(&address, &key)
+    }
+
     #[view(blockNonce)]
     fn block_nonce(&self) -> u64 {
         blockchain::block_nonce()
