@@ -111,3 +111,32 @@ fn gdb_stops_in_the_framework_adders_add() {
         "{t}"
     );
 }
+
+#[test]
+fn gdb_prints_the_locals_of_the_framework_tokens_transfer_from() {
+    if !gdb_available() {
+        return;
+    }
+    let function = "token::Token::transfer_from<token::ContractObj>";
+    let t = debug_session(
+        function,
+        "examples/contracts/token/scenarios/token-allowance.scen.json",
+    );
+    assert!(t.contains(&format!("Breakpoint 1, {function} (")), "{t}");
+    assert!(
+        t.contains("at examples/contracts/token/src/token.rs:"),
+        "{t}"
+    );
+    assert!(
+        t.contains("token::__endpoints::endpoint_transferFrom"),
+        "{t}"
+    );
+    // Three lines in: the caller, the allowance mapper and its value are locals.
+    for local in ["spender = ", "allowance = ", "allowed = "] {
+        assert!(t.contains(local), "{local} in\n{t}");
+    }
+    assert!(
+        t.contains("amount = strata_contract_framework::types::big_uint::BigUint"),
+        "{t}"
+    );
+}
