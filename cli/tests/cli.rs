@@ -374,13 +374,14 @@ fn exit_codes_of_test_and_run() {
 }
 
 #[test]
-fn only_wasmer_is_offered() {
+fn an_unknown_executor_is_refused_naming_the_executors() {
     let out = strata()
-        .args(["test", "--executor", "debugger", "x"])
+        .args(["test", "--executor", "nosuch", "x"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("wasmer"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("wasmer") && stderr.contains("debugger"), "{stderr}");
 }
 
 #[test]
