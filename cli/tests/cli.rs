@@ -381,7 +381,10 @@ fn an_unknown_executor_is_refused_naming_the_executors() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("wasmer") && stderr.contains("debugger"), "{stderr}");
+    assert!(
+        stderr.contains("wasmer") && stderr.contains("debugger"),
+        "{stderr}"
+    );
 }
 
 #[test]
