@@ -180,8 +180,15 @@ fn main() -> ExitCode {
     vm::set_disk_cache(!cli.no_cache);
     let color = cli.color;
     let cross_shard = cli.cross_shard;
+    let hook_trace = matches!(
+        &cli.command,
+        Command::Run {
+            trace: Some(TraceLevel::Hooks),
+            ..
+        }
+    );
     if let Command::Test { executor, .. } | Command::Run { executor, .. } = &cli.command
-        && let Err(e) = vm::check_executor(*executor)
+        && let Err(e) = vm::check_executor(*executor, hook_trace)
     {
         eprintln!("error: {e}");
         return ExitCode::from(2);

@@ -93,16 +93,25 @@ fn build(executor: Executor, schedule: &GasSchedule) -> Result<Arc<dyn VmHandler
     }
 }
 
-/// Refuses an executor the chosen VM placement cannot use: the debugger runs native code in
-/// this process, never in VM-host processes.
+/// Refuses what the debugger executor cannot do: it runs native code in this process, never
+/// in VM-host processes, and `--trace=hooks` records hook calls on Wasmer only.
 ///
 /// # Errors
-/// `--executor debugger` with `--out-of-process`.
-pub fn check_executor(executor: Executor) -> anyhow::Result<()> {
-    if executor == Executor::Debugger && OUT_OF_PROCESS.load(Ordering::Relaxed) {
+/// `--executor debugger` with `--out-of-process` or with `--trace=hooks`.
+pub fn check_executor(executor: Executor, hook_trace: bool) -> anyhow::Result<()> {
+    if executor != Executor::Debugger {
+        return Ok(());
+    }
+    if OUT_OF_PROCESS.load(Ordering::Relaxed) {
         anyhow::bail!(
             "--executor debugger runs contracts natively in this process and cannot run \
              --out-of-process: drop one of the two options"
+        );
+    }
+    if hook_trace {
+        anyhow::bail!(
+            "--trace=hooks records hook calls on the Wasmer executor only: use --trace with \
+             --executor debugger, or --trace=hooks without it"
         );
     }
     Ok(())

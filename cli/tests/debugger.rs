@@ -123,3 +123,14 @@ fn the_debugger_refuses_to_run_out_of_process() {
     assert!(stderr.contains("--out-of-process"), "{stderr}");
     assert!(stderr.contains("natively"), "{stderr}");
 }
+
+#[test]
+fn the_debugger_refuses_to_record_hooks() {
+    let file = "examples/contracts/adder/scenarios/adder.scen.json";
+    let out = strata(&["run", "--executor", "debugger", "--trace=hooks", file]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--trace=hooks"), "{stderr}");
+    let out = strata(&["run", "--executor", "debugger", "--trace", file]);
+    assert!(out.status.success());
+}
