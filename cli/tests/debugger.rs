@@ -39,15 +39,29 @@ fn scenarios_in(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The scenarios of the example contracts that have a native build: the framework
 /// contracts bundled (`examples/contracts/<name>`) and the WAT adder (its hand-written twin).
 fn native_scenarios() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut names: Vec<&str> = strata_examples::bundled_native_contracts()
+    let normal = |name: &str| name.replace('-', "_");
+    let mut names: Vec<String> = strata_examples::bundled_native_contracts()
         .iter()
-        .map(|(_, contract)| contract.name)
+        .map(|(_, contract)| normal(contract.name))
         .collect();
+    names.sort();
     names.dedup();
-    for name in names {
-        scenarios_in(&repo().join("examples/contracts").join(name), &mut files);
+    let mut files = Vec::new();
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(repo().join("examples/contracts")).unwrap() {
+        let dir = entry.unwrap().path();
+        let name = normal(&dir.file_name().unwrap().to_string_lossy());
+        if names.contains(&name) {
+            scenarios_in(&dir, &mut files);
+            found.push(name);
+        }
     }
+    found.sort();
+    assert_eq!(
+        found, names,
+        "every bundled contract has its folder of scenarios"
+    );
+    files.sort();
     let framework = files.len();
     assert!(framework >= 6, "{files:?}");
     scenarios_in(&repo().join("examples/scenarios/adder"), &mut files);
