@@ -246,3 +246,41 @@ fn without_fallback_unregistered_code_is_an_invalid_contract() {
     chain.apply(&output);
     assert_eq!(output.return_code, ReturnCode::ContractInvalid);
 }
+
+#[test]
+fn calls_nest_to_the_vms_instance_limit_on_a_test_threads_stack() {
+    let vm = debugger_vm(&[(b"forwarder", FORWARDER), (NATIVE_ADDER_CODE, ADDER)]);
+    let mut chain = MockChain::new().with_user(OWNER, 0, 1);
+    let (forwarder, _) = deploy(&vm, &mut chain, b"forwarder".to_vec(), &[]);
+    let (adder, _) = deploy(&vm, &mut chain, NATIVE_ADDER_CODE.to_vec(), &[&[9]]);
+    // forwarder → forwarder → … → adder: `depth` forwarders, then the adder.
+    let chain_of = |depth: usize| {
+        let mut args: Vec<Vec<u8>> = Vec::new();
+        for _ in 1..depth {
+            args.extend([forwarder.0.to_vec(), b"forward".to_vec()]);
+        }
+        args.extend([adder.0.to_vec(), b"getSum".to_vec()]);
+        args
+    };
+    let run = |chain: &mut MockChain, depth: usize| {
+        let args = chain_of(depth);
+        let args: Vec<&[u8]> = args.iter().map(Vec::as_slice).collect();
+        call(&vm, chain, forwarder, "forward", &args)
+    };
+    // Ten instances at most (VmConfig's default): nine forwarders and the adder.
+    let deepest = run(&mut chain, 9);
+    assert_eq!(
+        deepest.return_code,
+        ReturnCode::Ok,
+        "{}",
+        deepest.return_message
+    );
+    assert_eq!(deepest.return_data, vec![vec![9]]);
+    let too_deep = run(&mut chain, 10);
+    assert_eq!(too_deep.return_code, ReturnCode::ExecutionFailed);
+    assert!(
+        too_deep.return_message.contains("max instances reached"),
+        "{}",
+        too_deep.return_message
+    );
+}
