@@ -147,4 +147,26 @@ impl From<u32> for BigUint {
     }
 }
 
+impl From<usize> for BigUint {
+    fn from(value: usize) -> Self {
+        Self::from(value as u64)
+    }
+}
+
+/// Compares with a small number without a new handle when the value fits 64 bits.
+impl PartialEq<u64> for BigUint {
+    fn eq(&self, other: &u64) -> bool {
+        self.to_u64() == Some(*other)
+    }
+}
+
+impl PartialOrd<u64> for BigUint {
+    fn partial_cmp(&self, other: &u64) -> Option<core::cmp::Ordering> {
+        Some(match self.to_u64() {
+            Some(small) => small.cmp(other),
+            None => core::cmp::Ordering::Greater,
+        })
+    }
+}
+
 big_arithmetic!(BigUint);

@@ -192,6 +192,12 @@ impl From<&str> for ManagedBuffer {
     }
 }
 
+impl From<alloc::vec::Vec<u8>> for ManagedBuffer {
+    fn from(bytes: alloc::vec::Vec<u8>) -> Self {
+        Self::new_from_bytes(&bytes)
+    }
+}
+
 impl<const N: usize> From<&[u8; N]> for ManagedBuffer {
     fn from(bytes: &[u8; N]) -> Self {
         Self::new_from_bytes(bytes)

@@ -12,6 +12,9 @@ fn big_integers_compute_and_signal_a_negative_unsigned_result() {
             &fails(4, "cannot subtract because result would be negative"),
         ),
         call("signed", &["3", "10"], &ok(&["-7"])),
+        call("compareThousand", &["999"], &ok(&["0"])),
+        call("compareThousand", &["1000"], &ok(&["1"])),
+        call("compareThousand", &["0x010000000000000000"], &ok(&["2"])),
     ];
     run_steps(&steps.join(",\n"));
 }

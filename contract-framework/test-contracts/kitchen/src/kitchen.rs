@@ -167,6 +167,18 @@ pub trait Kitchen {
         a - b
     }
 
+    /// 0 when `a` is below 1000, 1 when equal, 2 when above (comparisons with a `u64`).
+    #[view(compareThousand)]
+    fn compare_thousand(&self, a: BigUint) -> u8 {
+        if a < 1000u64 {
+            0
+        } else if a == 1000u64 {
+            1
+        } else {
+            2
+        }
+    }
+
     #[view]
     fn signed(&self, a: BigInt, b: BigInt) -> BigInt {
         a - b
