@@ -42,6 +42,14 @@ pub fn bundled_native_contracts() -> Vec<(&'static [u8], NativeContract)> {
             token::native(),
         ),
         (
+            include_bytes!("../contracts/nft-minter/output/nft-minter.wasm").as_slice(),
+            nft_minter::native(),
+        ),
+        (
+            include_bytes!("../contracts/marketplace/output/marketplace.wasm").as_slice(),
+            marketplace::native_contract(),
+        ),
+        (
             include_bytes!("../scenarios/adder/adder.wasm").as_slice(),
             hand_written::ADDER,
         ),
