@@ -119,7 +119,7 @@ impl<T: TopEncode + TopDecode + NestedEncode + NestedDecode> SetMapper<T> {
             return false;
         }
         let mut info = self.info();
-        info.new += 1;
+        info.new = info.new.wrapping_add(1);
         let id = info.new;
         if info.len == 0 {
             info.front = id;
@@ -129,7 +129,7 @@ impl<T: TopEncode + TopDecode + NestedEncode + NestedDecode> SetMapper<T> {
         }
         self.set_links(id, if info.len == 0 { 0 } else { info.back }, 0);
         info.back = id;
-        info.len += 1;
+        info.len = info.len.saturating_add(1);
         storage_set(&self.value_key(id), &value);
         self.set_info(info);
         storage_set(&self.node_id_key(&value), &id);
@@ -158,7 +158,7 @@ impl<T: TopEncode + TopDecode + NestedEncode + NestedDecode> SetMapper<T> {
         }
         storage_clear(&self.links_key(id));
         storage_clear(&self.value_key(id));
-        info.len -= 1;
+        info.len = info.len.saturating_sub(1);
         self.set_info(info);
         storage_clear(&self.node_id_key(value));
         true
