@@ -70,8 +70,13 @@ pub(crate) fn unreachable_after_exit() -> ! {
 
 /// Stops the contract with a user error and `message` unless `condition` holds.
 ///
-/// ```ignore
-/// require!(amount <= balance, "insufficient funds");
+/// ```no_run
+/// use strata_contract_framework::require;
+///
+/// fn withdraw(amount: u64, balance: u64) -> u64 {
+///     require!(amount <= balance, "insufficient funds");
+///     balance - amount
+/// }
 /// ```
 #[macro_export]
 macro_rules! require {
