@@ -28,6 +28,8 @@ pub struct EndpointAbi {
     pub docs: Vec<String>,
     /// The export name.
     pub name: String,
+    /// `#[only_owner]` (`"onlyOwner": true`).
+    pub only_owner: bool,
     /// `"mutable"` or `"readonly"`.
     pub mutability: &'static str,
     /// `["*"]`, `["EGLD"]` or empty.
@@ -157,6 +159,10 @@ fn write_endpoint(json: &mut Json, endpoint: &EndpointAbi, named: bool) {
     json.docs(&endpoint.docs);
     if named {
         json.field_str("name", &endpoint.name);
+        if endpoint.only_owner {
+            json.key("onlyOwner");
+            json.out.push_str("true");
+        }
         json.field_str("mutability", endpoint.mutability);
     }
     if !endpoint.payable_in_tokens.is_empty() {
@@ -293,6 +299,7 @@ mod tests {
         abi.endpoints.push(EndpointAbi {
             docs: vec![],
             name: "add".into(),
+            only_owner: false,
             mutability: "mutable",
             payable_in_tokens: vec!["*".into()],
             inputs: vec![input],

@@ -21,6 +21,8 @@ pub mod messages {
     pub const FINISH_ENCODE_ERROR: &str = "endpoint result encode error: ";
     /// A `BigUint` subtraction below zero.
     pub const BIG_UINT_SUB_NEGATIVE: &str = "cannot subtract because result would be negative";
+    /// An `#[only_owner]` endpoint called by another account.
+    pub const ONLY_OWNER_CALLER: &str = "Endpoint can only be called by owner";
     /// ESDT sent to an endpoint payable in EGLD only.
     pub const NON_PAYABLE_ESDT: &str = "function does not accept ESDT payment";
     /// A single ESDT payment was expected.

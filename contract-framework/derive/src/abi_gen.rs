@@ -22,6 +22,7 @@ fn is_unit(ty: &Type) -> bool {
 fn endpoint_abi(method: &Method, name: &str) -> TokenStream {
     let f = framework();
     let docs = &method.docs;
+    let only_owner = method.only_owner;
     let mutability = if method.readonly {
         "readonly"
     } else {
@@ -46,6 +47,7 @@ fn endpoint_abi(method: &Method, name: &str) -> TokenStream {
         #f::abi::EndpointAbi {
             docs: vec![#(#docs.to_string()),*],
             name: #name.to_string(),
+            only_owner: #only_owner,
             mutability: #mutability,
             payable_in_tokens: vec![#(#payable.to_string()),*],
             inputs: vec![#(#inputs),*],

@@ -28,6 +28,11 @@ pub fn wrappers(trait_name: &Ident, methods: &[Method]) -> TokenStream {
         let ident = wrapper_ident(&name);
         let method_ident = &method.ident;
         let payable = payable_check(method);
+        let owner = if method.only_owner {
+            quote!(#f::api::blockchain::check_caller_is_owner();)
+        } else {
+            quote!()
+        };
         let count = if method.role == Role::Callback {
             quote!()
         } else {
@@ -61,6 +66,7 @@ pub fn wrappers(trait_name: &Ident, methods: &[Method]) -> TokenStream {
             #[doc = #doc]
             pub fn #ident() {
                 #payable
+                #owner
                 #count
                 #(#loads)*
                 #body

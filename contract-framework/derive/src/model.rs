@@ -63,6 +63,8 @@ pub struct Method {
     pub readonly: bool,
     /// The payable attribute.
     pub payable: Payable,
+    /// `#[only_owner]`: only the contract's owner may call it.
+    pub only_owner: bool,
     /// The arguments after `&self`.
     pub args: Vec<Arg>,
     /// The result type, if any.
@@ -109,6 +111,7 @@ pub const METHOD_ATTRS: &[&str] = &[
     "view",
     "callback",
     "payable",
+    "only_owner",
     "storage_mapper",
     "storage",
     "storage_get",
@@ -124,6 +127,7 @@ pub fn read_method(item: &TraitItemFn) -> syn::Result<Method> {
         export: None,
         readonly: false,
         payable: Payable::No,
+        only_owner: false,
         args: read_args(item)?,
         output: match &item.sig.output {
             ReturnType::Default => None,
@@ -153,6 +157,7 @@ fn read_method_attr(method: &mut Method, attr: &Attribute, name: &str) -> syn::R
         "init" => method.role = Role::Init,
         "upgrade" => method.role = Role::Upgrade,
         "callback" => method.role = Role::Callback,
+        "only_owner" => method.only_owner = true,
         "endpoint" | "view" => {
             method.export = Some(attr_argument(attr)?.unwrap_or(ident));
             method.readonly = name == "view";

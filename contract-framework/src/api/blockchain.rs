@@ -28,6 +28,14 @@ pub fn owner_address() -> ManagedAddress {
     managed_address!(managed_owner_address)
 }
 
+/// Stops the contract with "Endpoint can only be called by owner" unless the caller is the
+/// contract's owner (what `#[only_owner]` endpoints check first).
+pub fn check_caller_is_owner() {
+    if caller() != owner_address() {
+        crate::signal_error(crate::messages::ONLY_OWNER_CALLER);
+    }
+}
+
 /// The current block's timestamp (seconds).
 pub fn block_timestamp() -> u64 {
     // SAFETY: no pointer.

@@ -157,6 +157,12 @@ pub trait Kitchen {
         strata_contract_framework::io::storage_get_raw_from(&address, &key)
     }
 
+    #[endpoint(ownerOnly)]
+    #[only_owner]
+    fn owner_only(&self, x: u32) -> u32 {
+        x
+    }
+
     #[view(blockNonce)]
     fn block_nonce(&self) -> u64 {
         blockchain::block_nonce()
