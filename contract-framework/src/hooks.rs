@@ -115,6 +115,7 @@ declare_hooks! {
     "getGasLeft" fn get_gas_left() -> i64;
     "bigIntGetExternalBalance" fn big_int_get_external_balance(address_offset: isize, result: i32);
     "managedGetESDTBalance" fn managed_get_esdt_balance(address_handle: i32, token_id_handle: i32, nonce: i64, value_handle: i32);
+    "managedGetESDTTokenData" fn managed_get_esdt_token_data(address_handle: i32, token_id_handle: i32, nonce: i64, value_handle: i32, properties_handle: i32, hash_handle: i32, name_handle: i32, attributes_handle: i32, creator_handle: i32, royalties_handle: i32, uris_handle: i32);
     "managedGetMultiESDTCallValue" fn managed_get_multi_esdt_call_value(multi_call_value_handle: i32);
     "getNumESDTTransfers" fn get_num_esdt_transfers() -> i32;
     // Crypto.

@@ -1,7 +1,7 @@
 //! Information about the call, the contract and the chain.
 
 use crate::hooks;
-use crate::types::{BigUint, ManagedAddress, ManagedBuffer, TokenIdentifier};
+use crate::types::{BigUint, ManagedAddress, ManagedBuffer, ManagedVec, TokenIdentifier};
 
 /// A new buffer filled by a hook taking a destination handle, as an address.
 macro_rules! managed_address {
@@ -93,4 +93,61 @@ pub fn esdt_balance(address: &ManagedAddress, token: &TokenIdentifier, nonce: u6
         )
     };
     result
+}
+
+/// What the chain holds of an ESDT token in an account (`managedGetESDTTokenData`).
+#[derive(Debug)]
+pub struct EsdtTokenData {
+    /// The amount held.
+    pub amount: BigUint,
+    /// The token's properties (2 bytes; frozen and the like).
+    pub properties: ManagedBuffer,
+    /// For an NFT or SFT: its hash.
+    pub hash: ManagedBuffer,
+    /// For an NFT or SFT: its name.
+    pub name: ManagedBuffer,
+    /// For an NFT or SFT: its attributes.
+    pub attributes: ManagedBuffer,
+    /// For an NFT or SFT: who created it (an empty buffer for a token without metadata).
+    pub creator: ManagedAddress,
+    /// For an NFT or SFT: its royalties, in hundredths of a percent (0..=10000).
+    pub royalties: BigUint,
+    /// For an NFT or SFT: its URIs.
+    pub uris: ManagedVec<ManagedBuffer>,
+}
+
+/// The data of `token` at `nonce` held by `address` (metadata fields empty for a fungible
+/// token or a holding without metadata).
+pub fn esdt_token_data(
+    address: &ManagedAddress,
+    token: &TokenIdentifier,
+    nonce: u64,
+) -> EsdtTokenData {
+    let data = EsdtTokenData {
+        amount: BigUint::zero(),
+        properties: ManagedBuffer::new(),
+        hash: ManagedBuffer::new(),
+        name: ManagedBuffer::new(),
+        attributes: ManagedBuffer::new(),
+        creator: ManagedAddress::from_handle(ManagedBuffer::new().handle()),
+        royalties: BigUint::zero(),
+        uris: ManagedVec::new(),
+    };
+    // SAFETY: handles only.
+    unsafe {
+        hooks::managed_get_esdt_token_data(
+            address.handle(),
+            token.handle(),
+            nonce as i64,
+            data.amount.handle(),
+            data.properties.handle(),
+            data.hash.handle(),
+            data.name.handle(),
+            data.attributes.handle(),
+            data.creator.handle(),
+            data.royalties.handle(),
+            data.uris.handle(),
+        )
+    };
+    data
 }

@@ -145,3 +145,39 @@ fn a_deploy_from_source_copies_the_callee() {
     ];
     run_steps(&steps.join(",\n"));
 }
+
+#[test]
+fn the_data_of_an_nft_comes_with_its_metadata() {
+    let nft = r#"{
+        "step": "setState",
+        "accounts": {
+            "address:bob": {
+                "nonce": "0", "balance": "0",
+                "esdt": {
+                    "str:NFT-123456": {
+                        "instances": [{
+                            "nonce": "3", "balance": "1", "creator": "address:alice",
+                            "royalties": "500", "hash": "str:h", "uri": ["str:https://x"],
+                            "attributes": "str:a"
+                        }]
+                    },
+                    "str:FUN-123456": "7"
+                }
+            }
+        }
+    }"#;
+    let steps = [
+        nft.to_string(),
+        call(
+            "tokenData",
+            &["address:bob", "str:NFT-123456", "3"],
+            r#"{ "out": ["1|str:/|str:/|address:alice|str:/|500|str:/https://x"], "status": "0" }"#,
+        ),
+        call(
+            "tokenData",
+            &["address:bob", "str:FUN-123456", "0"],
+            r#"{ "out": ["7|str:////"], "status": "0" }"#,
+        ),
+    ];
+    run_steps(&steps.join(",\n"));
+}

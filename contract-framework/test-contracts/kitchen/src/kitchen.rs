@@ -163,6 +163,31 @@ pub trait Kitchen {
         x
     }
 
+    /// The amount, name, creator, royalties and first URI of `token` at `nonce` held by
+    /// `holder`, nested one after the other.
+    #[view(tokenData)]
+    fn token_data(
+        &self,
+        holder: ManagedAddress,
+        token: TokenIdentifier,
+        nonce: u64,
+    ) -> ManagedBuffer {
+        let data = blockchain::esdt_token_data(&holder, &token, nonce);
+        let mut out = ManagedBuffer::new();
+        out.append(&data.amount.to_bytes_be_buffer());
+        out.append_bytes(b"/");
+        out.append(&data.name);
+        out.append_bytes(b"/");
+        out.append(data.creator.as_buffer());
+        out.append_bytes(b"/");
+        out.append(&data.royalties.to_bytes_be_buffer());
+        out.append_bytes(b"/");
+        if let Some(uri) = data.uris.get(0) {
+            out.append(&uri);
+        }
+        out
+    }
+
     #[view(blockNonce)]
     fn block_nonce(&self) -> u64 {
         blockchain::block_nonce()
