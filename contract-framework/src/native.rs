@@ -13,8 +13,9 @@ use core::cell::RefCell;
 use std::boxed::Box;
 use std::vec::Vec;
 
-use executor_api::EarlyExit;
-pub use executor_api::{InstanceAccess, NativeContract, NativeEndpoint, VMHooks};
+pub use executor_api::{
+    EarlyExit, InstanceAccess, MemPtr, NativeContract, NativeEndpoint, VMHooks,
+};
 
 /// The hooks and instance of one running native endpoint, lifetimes erased: they are only
 /// used while [`run_endpoint`] runs, which outlives every use.
@@ -63,9 +64,12 @@ pub fn in_endpoint() -> bool {
 
 /// Calls `f` with the innermost running endpoint's hooks and instance; an early exit unwinds.
 ///
+/// The framework's hook layer goes through it; a contract can too, natively, to call a hook
+/// the framework does not wrap (on wasm it declares the import itself).
+///
 /// # Panics
 /// When no native endpoint runs on this thread (framework code called outside a contract).
-pub(crate) fn with_vm<R>(
+pub fn with_vm<R>(
     f: impl FnOnce(&mut dyn VMHooks, &mut dyn InstanceAccess) -> Result<R, EarlyExit>,
 ) -> R {
     let frame = FRAMES.with(|frames| frames.borrow().last().copied());
