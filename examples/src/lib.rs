@@ -50,6 +50,14 @@ pub fn bundled_native_contracts() -> Vec<(&'static [u8], NativeContract)> {
             marketplace::native_contract(),
         ),
         (
+            include_bytes!("../contracts/xshard-caller/output/xshard-caller.wasm").as_slice(),
+            xshard_caller::native(),
+        ),
+        (
+            include_bytes!("../contracts/xshard-callee/output/xshard-callee.wasm").as_slice(),
+            xshard_callee::native(),
+        ),
+        (
             include_bytes!("../scenarios/adder/adder.wasm").as_slice(),
             hand_written::ADDER,
         ),
