@@ -152,8 +152,9 @@ fn dispatch<R>(
     // derived from it while the hook runs.
     let hooks = unsafe { hooks.0.as_mut() };
     let result = catch_unwind(AssertUnwindSafe(|| hook(hooks, &mut view)));
-    let no_gas_left = state.slots.gas_remaining.get_i64() <= 0;
-    env.hook_left_no_gas |= no_gas_left;
+    if state.slots.gas_remaining.get_i64() <= 0 {
+        env.hook_left_no_gas = true;
+    }
     match result {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(exit)) => Err(stop(exit)),
