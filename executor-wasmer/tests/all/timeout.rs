@@ -182,3 +182,38 @@ fn a_nested_call_on_the_same_thread_has_its_own_deadline() {
         );
     }
 }
+
+#[test]
+fn many_threads_arming_and_disarming_at_once() {
+    // Quick calls on four threads, with a spinning call now and then: every quick call
+    // finishes, every spinning one stops at its own deadline, whatever the others do.
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            std::thread::spawn(|| {
+                let mut instance = spinning_instance(Duration::from_millis(20));
+                let mut hooks = RecordingHooks::new();
+                for round in 0..3 {
+                    for _ in 0..500 {
+                        instance.call("quick", &mut hooks).unwrap();
+                    }
+                    let start = Instant::now();
+                    let result = instance.call("spin", &mut hooks);
+                    assert_exit(
+                        result,
+                        ReturnCode::ExecutionFailed,
+                        messages::EXECUTION_TIMEOUT,
+                    );
+                    let elapsed = start.elapsed();
+                    assert!(
+                        elapsed >= Duration::from_millis(20)
+                            && elapsed < Duration::from_millis(120),
+                        "round {round}: {elapsed:?}"
+                    );
+                }
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().unwrap();
+    }
+}
