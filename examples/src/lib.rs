@@ -50,6 +50,14 @@ pub fn bundled_native_contracts() -> Vec<(&'static [u8], NativeContract)> {
             marketplace::native_contract(),
         ),
         (
+            include_bytes!("../contracts/crowdfunding/output/crowdfunding.wasm").as_slice(),
+            crowdfunding::native(),
+        ),
+        (
+            include_bytes!("../contracts/multisig/output/multisig.wasm").as_slice(),
+            multisig::native(),
+        ),
+        (
             include_bytes!("../contracts/xshard-caller/output/xshard-caller.wasm").as_slice(),
             xshard_caller::native(),
         ),
