@@ -157,20 +157,23 @@ pub trait Crowdfunding {
     }
 }
 
-/// Whether `token` is spelled as an ESDT identifier: a ticker of 3 to 10 upper-case letters
-/// or digits, a dash, and 6 lower-case hexadecimal digits.
+/// Whether `token` is an ESDT identifier (`TICKER-abcdef`), as the VM judges it: the hook
+/// `validateTokenIdentifier`, which the framework does not wrap, reached by the contract
+/// itself (an import on wasm, the running VM's hooks natively).
 fn is_esdt_identifier(token: &TokenIdentifier) -> bool {
-    let bytes = token.as_buffer().to_vec();
-    let Some(dash) = bytes.iter().position(|b| *b == b'-') else {
-        return false;
-    };
-    let (ticker, random) = (&bytes[..dash], &bytes[dash + 1..]);
-    (3..=10).contains(&ticker.len())
-        && ticker
-            .iter()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-        && random.len() == 6
-        && random
-            .iter()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
+    #[cfg(target_arch = "wasm32")]
+    {
+        #[link(wasm_import_module = "env")]
+        unsafe extern "C" {
+            fn validateTokenIdentifier(token_id_handle: i32) -> i32;
+        }
+        // SAFETY: a handle only.
+        unsafe { validateTokenIdentifier(token.handle()) != 0 }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        strata_contract_framework::native::with_vm(|hooks, instance| {
+            hooks.validate_token_identifier(instance, token.handle())
+        }) != 0
+    }
 }
