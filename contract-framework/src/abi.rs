@@ -19,6 +19,8 @@ pub struct ParamAbi {
     pub type_name: String,
     /// `#[indexed]` event argument.
     pub indexed: bool,
+    /// A variadic argument (`"multi_arg": true`) or result (`"multi_result": true`).
+    pub multi: bool,
 }
 
 /// One endpoint, view, constructor or callback.
@@ -84,6 +86,16 @@ impl ContractAbi {
             name: name.to_string(),
             type_name: T::type_name(),
             indexed: false,
+            multi: false,
+        }
+    }
+
+    /// A variadic parameter of type `T` (`MultiValueEncoded`): `"multi_arg": true` for an
+    /// input, `"multi_result": true` for an output (empty `name`).
+    pub fn multi_param<T: TypeAbi>(&mut self, name: &str) -> ParamAbi {
+        ParamAbi {
+            multi: true,
+            ..self.param::<T>(name)
         }
     }
 
@@ -180,6 +192,11 @@ fn write_endpoint(json: &mut Json, endpoint: &EndpointAbi, named: bool) {
 }
 
 fn write_params(json: &mut Json, key: &str, params: &[ParamAbi]) {
+    let multi_key = if key == "outputs" {
+        "multi_result"
+    } else {
+        "multi_arg"
+    };
     json.key(key);
     json.open('[');
     for param in params {
@@ -191,6 +208,10 @@ fn write_params(json: &mut Json, key: &str, params: &[ParamAbi]) {
         json.field_str("type", &param.type_name);
         if param.indexed {
             json.key("indexed");
+            json.out.push_str("true");
+        }
+        if param.multi {
+            json.key(multi_key);
             json.out.push_str("true");
         }
         json.close('}');

@@ -73,7 +73,7 @@ pub mod prelude {
     };
     pub use crate::types::{
         BigInt, BigUint, EsdtTokenPayment, ManagedAddress, ManagedBuffer, ManagedVec,
-        TokenIdentifier,
+        MultiValueEncoded, TokenIdentifier,
     };
     pub use crate::{contract, require, sc_panic, signal_error};
     pub use strata_codec::{self, NestedDecode, NestedEncode, TopDecode, TopEncode, abi::TypeAbi};

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Ident, Type};
 
-use crate::model::{Method, Payable, Role};
+use crate::model::{Method, Payable, Role, is_variadic};
 use crate::rewrite::framework;
 
 fn strip_reference(ty: &Type) -> &Type {
@@ -36,13 +36,19 @@ fn endpoint_abi(method: &Method, name: &str) -> TokenStream {
     let inputs = method.args.iter().map(|arg| {
         let ty = strip_reference(&arg.ty);
         let label = arg.name.to_string();
-        quote!(abi.param::<#ty>(#label))
+        if is_variadic(ty) {
+            quote!(abi.multi_param::<#ty>(#label))
+        } else {
+            quote!(abi.param::<#ty>(#label))
+        }
     });
-    let outputs = method
-        .output
-        .iter()
-        .filter(|ty| !is_unit(ty))
-        .map(|ty| quote!(abi.param::<#ty>("")));
+    let outputs = method.output.iter().filter(|ty| !is_unit(ty)).map(|ty| {
+        if is_variadic(ty) {
+            quote!(abi.multi_param::<#ty>(""))
+        } else {
+            quote!(abi.param::<#ty>(""))
+        }
+    });
     quote! {
         #f::abi::EndpointAbi {
             docs: vec![#(#docs.to_string()),*],

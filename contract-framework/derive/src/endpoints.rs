@@ -5,7 +5,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::Ident;
 
-use crate::model::{Method, Payable, Role};
+use crate::model::{Method, Payable, Role, is_variadic};
 use crate::rewrite::framework;
 
 /// The exported methods with their export names.
@@ -33,8 +33,12 @@ pub fn wrappers(trait_name: &Ident, methods: &[Method]) -> TokenStream {
         } else {
             quote!()
         };
+        let variadic = method.args.last().is_some_and(|arg| is_variadic(&arg.ty));
         let count = if method.role == Role::Callback {
             quote!()
+        } else if variadic {
+            let n = method.args.len() as i32 - 1;
+            quote!(#f::io::check_num_arguments_at_least(#n);)
         } else {
             let n = method.args.len() as i32;
             quote!(#f::io::check_num_arguments(#n);)
@@ -53,10 +57,16 @@ pub fn wrappers(trait_name: &Ident, methods: &[Method]) -> TokenStream {
                 other => other,
             };
             let label = name.to_string();
-            quote!(let #name: #ty = #f::io::load_arg::<#ty>(#index, #label);)
+            if is_variadic(ty) {
+                quote!(let #name: #ty = <#ty>::load_remaining(#index, #label);)
+            } else {
+                quote!(let #name: #ty = #f::io::load_arg::<#ty>(#index, #label);)
+            }
         });
         let call = quote!(<super::ContractObj as super::#trait_name>::#method_ident(&super::ContractObj, #(#names),*));
-        let body = if method.output.is_some() {
+        let body = if method.output.as_ref().is_some_and(is_variadic) {
+            quote!(let __result = #call; __result.finish_all();)
+        } else if method.output.is_some() {
             quote!(let __result = #call; #f::io::finish(&__result);)
         } else {
             quote!(#call;)

@@ -228,7 +228,28 @@ fn read_args(item: &TraitItemFn) -> syn::Result<Vec<Arg>> {
             "contract methods take &self",
         ));
     }
+    if let Some((_, before_last)) = args.split_last()
+        && let Some(arg) = before_last.iter().find(|arg| is_variadic(&arg.ty))
+    {
+        return Err(syn::Error::new_spanned(
+            &arg.name,
+            "only the last parameter can be variadic (MultiValueEncoded)",
+        ));
+    }
     Ok(args)
+}
+
+/// Whether `ty` is the framework's variadic `MultiValueEncoded<…>` (by its last path
+/// segment).
+pub fn is_variadic(ty: &Type) -> bool {
+    match ty {
+        Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == "MultiValueEncoded"),
+        _ => false,
+    }
 }
 
 /// The `///` lines of `attrs`, trimmed of one leading space.

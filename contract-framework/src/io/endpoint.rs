@@ -29,7 +29,8 @@ impl ArgInput {
         Self { index }
     }
 
-    fn to_buffer(self) -> ManagedBuffer {
+    /// The argument's bytes in a new managed buffer.
+    pub fn to_buffer(self) -> ManagedBuffer {
         let buffer = ManagedBuffer::new();
         // SAFETY: handles only.
         unsafe { hooks::mbuffer_get_argument(self.index, buffer.handle()) };
@@ -93,6 +94,14 @@ pub fn all_arguments() -> ManagedVec<ManagedBuffer> {
         arguments.push(ArgInput::new(index).to_buffer());
     }
     arguments
+}
+
+/// Stops the contract with "wrong number of arguments" unless the call has at least
+/// `minimum` arguments (an endpoint ending with a variadic parameter).
+pub fn check_num_arguments_at_least(minimum: i32) {
+    if num_arguments() < minimum {
+        signal_error(messages::WRONG_NUMBER_OF_ARGUMENTS);
+    }
 }
 
 /// Stops the contract unless the call has exactly `expected` arguments.

@@ -29,6 +29,14 @@ fn arguments_are_counted_and_decoded_with_the_ecosystem_messages() {
             &fails(4, "argument decode error (x): input too long"),
         ),
         call("small", &[], &fails(4, "wrong number of arguments")),
+        call("sumAll", &["1"], &ok(&["1"])),
+        call("sumAll", &["1", "2", "3"], &ok(&["4", "6", "6"])),
+        call("sumAll", &[], &fails(4, "wrong number of arguments")),
+        call(
+            "sumAll",
+            &["1", "0x010000000000000000"],
+            &fails(4, "argument decode error (rest): input too long"),
+        ),
         call("difference", &["1"], &fails(4, "wrong number of arguments")),
     ];
     run_steps(&steps.join(",\n"));

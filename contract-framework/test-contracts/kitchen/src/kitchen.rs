@@ -188,6 +188,19 @@ pub trait Kitchen {
         out
     }
 
+    /// The sum of `first` and every further argument, and each of them doubled.
+    #[view(sumAll)]
+    fn sum_all(&self, first: u64, rest: MultiValueEncoded<u64>) -> MultiValueEncoded<u64> {
+        let mut out = MultiValueEncoded::new();
+        let mut total = first;
+        for value in rest.iter() {
+            total += value;
+            out.push(&(value * 2));
+        }
+        out.push(&total);
+        out
+    }
+
     #[view(blockNonce)]
     fn block_nonce(&self) -> u64 {
         blockchain::block_nonce()
