@@ -7,6 +7,8 @@
 //! generated code checks bounds: a little slower per memory access, much cheaper per
 //! instance, and the VM makes one instance per contract call.
 //!
+//! A memory declared with 0 pages is the exception: see [`ContractTunables::memory_style`].
+//!
 //! Tables are capped at [`MAX_TABLE_ELEMENTS`], whatever maximum the contract declares, so
 //! that `table.grow` cannot make the host allocate without bound.
 
@@ -24,14 +26,22 @@ use crate::config::MAX_TABLE_ELEMENTS;
 const OFFSET_GUARD: u64 = 0x1_0000;
 
 /// A description of these tunables, part of the disk cache key (they shape compiled code).
-pub(crate) const PROFILE: &str = "dynamic-memory/guard-64k";
+pub(crate) const PROFILE: &str = "dynamic-memory/guard-64k/static-if-empty";
 
 /// The engine tunables of this executor.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct ContractTunables;
 
 impl Tunables for ContractTunables {
-    fn memory_style(&self, _memory: &MemoryType) -> MemoryStyle {
+    fn memory_style(&self, memory: &MemoryType) -> MemoryStyle {
+        if memory.minimum.0 == 0 {
+            // Singlepass checks a dynamic access as `address + offset <= length - size`,
+            // which wraps for a length of 0 and lets any address through. A memory that
+            // starts empty gets Wasmer's static layout instead (guard pages instead of
+            // checks, 8 GiB of address space reserved): correct at any length, costly, and
+            // rare (compiled contracts declare 2 pages or more).
+            return MemoryStyle::Static;
+        }
         MemoryStyle::Dynamic {
             offset_guard_size: OFFSET_GUARD,
         }

@@ -1,7 +1,8 @@
 //! Traps: every wasm trap stops the contract with code 10 and a clear message, and the
 //! instance stays usable.
 
-use executor_api::{Instance, ReturnCode};
+use executor_api::{Instance, InstanceAccess, ReturnCode};
+use strata_executor_wasmer::WasmerInstance;
 use strata_executor_wasmer::testing::RecordingHooks;
 
 use crate::support::{assert_exit, instance};
@@ -43,4 +44,36 @@ fn traps_are_execution_failed_with_the_trap_message() {
         assert_exit(result, ReturnCode::ExecutionFailed, message);
         instance.call("ok", &mut hooks).unwrap();
     }
+}
+
+#[test]
+fn a_memory_of_zero_pages_traps_on_every_access() {
+    // Generated code checks `address + offset <= length - size`: with a length of 0 the
+    // subtraction must not wrap into a huge bound that lets any address through.
+    let wat = r#"(module (memory (export "memory") 0)
+        (func (export "near") (drop (i32.load (i32.const 0))))
+        (func (export "far") (drop (i32.load (i32.const 1000000))))
+        (func (export "store_far") (i64.store (i32.const 3000000) (i64.const 7)))
+        (func (export "grow") (drop (memory.grow (i32.const 1))))
+        (func (export "last_word") (i32.store (i32.const 65532) (i32.const 7)))
+        (func (export "past_the_page") (i32.store (i32.const 65533) (i32.const 7))))"#;
+    let mut instance = instance(wat, 1_000_000);
+    let out_of_bounds = |instance: &mut WasmerInstance, function| {
+        let result = instance.call(function, &mut RecordingHooks::new());
+        assert_exit(
+            result,
+            ReturnCode::ExecutionFailed,
+            "out of bounds memory access",
+        );
+    };
+    for function in ["far", "store_far", "near", "last_word"] {
+        out_of_bounds(&mut instance, function);
+    }
+    // Grown to one page, it holds exactly one page.
+    let mut hooks = RecordingHooks::new();
+    instance.call("grow", &mut hooks).unwrap();
+    instance.call("last_word", &mut hooks).unwrap();
+    assert_eq!(instance.memory_load(65532, 4).unwrap(), [7, 0, 0, 0]);
+    out_of_bounds(&mut instance, "past_the_page");
+    out_of_bounds(&mut instance, "far");
 }
