@@ -47,7 +47,7 @@ pub fn bundled_native_contracts() -> Vec<(&'static [u8], NativeContract)> {
         ),
         (
             include_bytes!("../contracts/marketplace/output/marketplace.wasm").as_slice(),
-            marketplace::native_contract(),
+            marketplace::native(),
         ),
         (
             include_bytes!("../contracts/crowdfunding/output/crowdfunding.wasm").as_slice(),

@@ -1,15 +1,13 @@
 //! A marketplace for NFTs: a seller lists an NFT by sending it with a price in EGLD; a buyer
 //! pays the price and gets the NFT; the seller receives the price minus the royalties, which
-//! go to the NFT's creator (both read from the chain, as the protocol stores them with the
-//! NFT); a seller may withdraw an NFT not sold.
+//! go to the NFT's creator (both read from the chain with `blockchain::esdt_token_data`, as
+//! the protocol stores them with the NFT); a seller may withdraw an NFT not sold.
 //!
 //! Storage: `listing` + token identifier (nested: 4-byte length, bytes) + nonce (8 bytes):
 //! the [`Listing`] (seller, price) of an NFT for sale.
 #![no_std]
 
 use strata_contract_framework::prelude::*;
-
-pub mod token_data;
 
 /// The errors of the marketplace, as `require!` messages.
 pub mod errors {
@@ -74,7 +72,7 @@ pub trait Marketplace {
         require!(!listing.is_empty(), errors::NOT_LISTED);
         let Listing { seller, price } = listing.take();
         require!(call_value::egld_value() == price, errors::WRONG_PRICE);
-        let nft = token_data::royalties_of(&blockchain::sc_address(), &token, nonce);
+        let nft = blockchain::esdt_token_data(&blockchain::sc_address(), &token, nonce);
         let royalties = &price * &nft.royalties / BigUint::from(ROYALTIES_DENOMINATOR);
         if !royalties.is_zero() {
             send::direct_egld(&nft.creator, &royalties);
@@ -126,46 +124,4 @@ pub trait Marketplace {
         #[indexed] buyer: &ManagedAddress,
         royalties: &BigUint,
     );
-}
-
-/// The marketplace compiled natively, for the debugger executor: [`native`]'s table with
-/// `buy` run through [`token_data::with_vm_kept`], so that it can read the NFT's royalties.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn native_contract() -> strata_contract_framework::native::NativeContract {
-    extern crate std;
-    use strata_contract_framework::native::{
-        InstanceAccess, NativeContract, NativeEndpoint, VMHooks,
-    };
-
-    fn buy(hooks: &mut dyn VMHooks, instance: &mut dyn InstanceAccess) {
-        token_data::with_vm_kept(hooks, instance, |hooks, instance| {
-            strata_contract_framework::native::run_endpoint(
-                hooks,
-                instance,
-                __endpoints::endpoint_buy,
-            )
-        });
-    }
-
-    static ENDPOINTS: std::sync::OnceLock<std::vec::Vec<(&'static str, NativeEndpoint)>> =
-        std::sync::OnceLock::new();
-    let endpoints = ENDPOINTS.get_or_init(|| {
-        let table = native().endpoints.iter();
-        table
-            .map(|&(name, f)| {
-                (
-                    name,
-                    if name == "buy" {
-                        buy as NativeEndpoint
-                    } else {
-                        f
-                    },
-                )
-            })
-            .collect()
-    });
-    NativeContract {
-        name: native().name,
-        endpoints,
-    }
 }

@@ -14,8 +14,6 @@ use strata_contract_framework::prelude::*;
 
 /// The errors of the minter, as `require!` messages.
 pub mod errors {
-    /// `createNft` called by anyone but the owner.
-    pub const NOT_OWNER: &str = "only the owner may create NFTs";
     /// Royalties above 10000 (100%).
     pub const ROYALTIES_TOO_HIGH: &str = "royalties cannot exceed 10000";
     /// `buyNft` of a nonce not for sale (never created, or already sold).
@@ -53,11 +51,8 @@ pub trait NftMinter {
     /// new nonce: the result of `ESDTNFTCreate`, which a synchronous call leaves in the
     /// return data.
     #[endpoint(createNft)]
+    #[only_owner]
     fn create_nft(&self, name: ManagedBuffer, royalties: u32, uri: ManagedBuffer, price: BigUint) {
-        require!(
-            blockchain::caller() == blockchain::owner_address(),
-            errors::NOT_OWNER
-        );
         require!(royalties <= MAX_ROYALTIES, errors::ROYALTIES_TOO_HIGH);
         let nonce = self.nft_create(&name, royalties, &uri);
         self.price_tag(nonce).set(price);

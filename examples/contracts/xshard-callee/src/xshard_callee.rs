@@ -33,7 +33,7 @@ pub trait XshardCallee {
     #[endpoint]
     #[payable("EGLD")]
     fn record(&self, value: BigUint) -> BigUint {
-        require!(value <= BigUint::from(MAX_VALUE), TOO_LARGE);
+        require!(value <= MAX_VALUE, TOO_LARGE);
         let caller = blockchain::caller();
         self.recorded_event(&caller, &value);
         self.last_caller().set(caller);
