@@ -33,7 +33,9 @@ pub trait XshardCallee {
     #[endpoint]
     #[payable("EGLD")]
     fn record(&self, value: BigUint) -> BigUint {
-        require!(value <= MAX_VALUE, TOO_LARGE);
+        // A big-integer comparison: smaller code here than the framework's `<= u64`.
+        let max = BigUint::from(MAX_VALUE);
+        require!(value <= max, TOO_LARGE);
         let caller = blockchain::caller();
         self.recorded_event(&caller, &value);
         self.last_caller().set(caller);
