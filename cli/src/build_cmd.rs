@@ -1,5 +1,6 @@
-//! `strata build [PATH...]`: compiles contract crates to wasm and writes, per crate,
-//! `output/<name>.wasm`, `<name>.abi.json` and `<name>.mxsc.json`.
+//! `strata build [PATH...]`: compiles contract crates (and C contracts, see [`c_contract`])
+//! to wasm and writes, per contract, `output/<name>.wasm`, `<name>.abi.json` and
+//! `<name>.mxsc.json`.
 //!
 //! The wasm is built with `cargo rustc --lib --crate-type cdylib --profile contract --target
 //! wasm32-unknown-unknown` into `<workspace target>/wasm`, with a fixed stack size and the
@@ -8,6 +9,7 @@
 //! pass executor-wasmer's validation (what `strata inspect` reports) or the build fails.
 
 mod abi;
+mod c_contract;
 mod crates;
 mod toolchain;
 
@@ -16,8 +18,10 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 use executor_wasmer::{Limits, validate};
+use serde_json::json;
 
 use crate::inspect;
+use c_contract::{CContract, Clang};
 use crates::{ContractCrate, Found};
 pub use toolchain::ToolchainChoice;
 use toolchain::{Toolchain, WASM_TARGET};
@@ -62,28 +66,48 @@ pub struct BuildArgs {
     pub toolchain: ToolchainChoice,
 }
 
-/// Runs `strata build`: 0 when every crate built, 1 when one failed to build or the VM would
-/// refuse its wasm (the others still build).
+/// Runs `strata build`: 0 when every contract built, 1 when one failed to build or the VM
+/// would refuse its wasm (the others still build).
 ///
 /// # Errors
-/// No wasm toolchain, or a path that is not a crate or a folder of crates (exit code 2).
+/// No toolchain for a kind of contract found (Rust or C), or a path that is neither a
+/// contract nor a folder of contracts (exit code 2).
 pub fn run(args: &BuildArgs) -> Result<u8> {
-    let toolchain = Toolchain::detect(args.toolchain)?;
-    say!("toolchain: {}", toolchain.describe());
+    let found = crates::find(&args.paths)?;
+    let toolchain = if found.iter().any(|f| matches!(f, Found::Crate(_))) {
+        let toolchain = Toolchain::detect(args.toolchain)?;
+        say!("toolchain: {}", toolchain.describe());
+        Some(toolchain)
+    } else {
+        None
+    };
+    let clang = if found.iter().any(|f| matches!(f, Found::C(_))) {
+        let clang = Clang::detect()?;
+        say!("C compiler: {}", clang.describe());
+        Some(clang)
+    } else {
+        None
+    };
     let mut failed = 0usize;
     let mut built = 0usize;
-    for found in crates::find(&args.paths)? {
-        let krate = match found {
-            Found::Crate(krate) => krate,
-            Found::Skipped(dir, why) => {
+    for found in found {
+        let (name, result) = match (found, &toolchain, &clang) {
+            (Found::Crate(krate), Some(toolchain), _) => {
+                (krate.name.clone(), build_one(toolchain, &krate, args))
+            }
+            (Found::C(contract), _, Some(clang)) => {
+                (contract.name.clone(), build_c(clang, &contract, args))
+            }
+            (Found::Skipped(dir, why), _, _) => {
                 say!("skipped {}: {why}", dir.display());
                 continue;
             }
+            _ => continue,
         };
-        match build_one(&toolchain, &krate, args) {
+        match result {
             Ok(()) => built += 1,
             Err(e) => {
-                eprintln!("error: {}: {e:#}", krate.name);
+                eprintln!("error: {name}: {e:#}");
                 failed += 1;
             }
         }
@@ -93,6 +117,65 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
     }
     say!("{built} built, {failed} failed");
     Ok(u8::from(failed > 0))
+}
+
+/// Builds a C contract: the wasm, and with its hand-written ABI the `.abi.json`; the
+/// `.mxsc.json` in any case (its `abi` only the contract's name without one).
+fn build_c(clang: &Clang, contract: &CContract, args: &BuildArgs) -> Result<()> {
+    say!("building {} (C, {})", contract.name, contract.dir.display());
+    let code = c_contract::compile(contract)?;
+    check_with_vm(&code)?;
+    let abi = contract.abi()?;
+    let exports: Vec<String> = inspect::facts(&code)
+        .0
+        .exports
+        .into_iter()
+        .filter(|(_, kind)| *kind == "func")
+        .map(|(name, _)| name)
+        .collect();
+    if let Some((_, abi)) = &abi {
+        let missing = c_contract::missing_exports(abi, &exports);
+        if !missing.is_empty() {
+            bail!(
+                "the ABI names endpoints the wasm does not export: {}",
+                missing.join(", ")
+            );
+        }
+    }
+    let out_dir = args
+        .output
+        .clone()
+        .unwrap_or_else(|| contract.dir.join("output"));
+    std::fs::create_dir_all(&out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
+    let mut written = vec![(
+        out_dir.join(format!("{}.wasm", contract.name)),
+        code.clone(),
+    )];
+    if !args.no_abi {
+        let abi_json = abi
+            .as_ref()
+            .map_or_else(|| json!({"name": contract.name}), |(_, v)| v.clone());
+        let info = c_contract::build_info(contract, abi.as_ref().map(|(_, v)| v), clang);
+        if let Some((text, _)) = abi {
+            written.push((
+                out_dir.join(format!("{}.abi.json", contract.name)),
+                text.into_bytes(),
+            ));
+        }
+        written.push((
+            out_dir.join(format!("{}.mxsc.json", contract.name)),
+            abi::pretty(&abi::mxsc(&info, &abi_json, &code)).into_bytes(),
+        ));
+    }
+    write_all(&written)
+}
+
+fn write_all(written: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+    for (path, bytes) in written {
+        std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
+        say!("  {} ({} bytes)", path.display(), bytes.len());
+    }
+    Ok(())
 }
 
 fn build_one(toolchain: &Toolchain, krate: &ContractCrate, args: &BuildArgs) -> Result<()> {
@@ -127,11 +210,7 @@ fn build_one(toolchain: &Toolchain, krate: &ContractCrate, args: &BuildArgs) -> 
             abi::pretty(&file).into_bytes(),
         ));
     }
-    for (path, bytes) in &written {
-        std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
-        say!("  {} ({} bytes)", path.display(), bytes.len());
-    }
-    Ok(())
+    write_all(&written)
 }
 
 /// Compiles the crate to wasm and answers the bytes.

@@ -336,3 +336,209 @@ fn a_contract_the_vm_refuses_fails_the_build() {
     assert!(stderr.contains("notAHook"), "{stderr}");
     assert!(!contract.join("output/fixture.wasm").exists());
 }
+
+// ---- C contracts ----
+
+/// A C contract in the layout of the production VM's C test contracts: plain function
+/// names, exported through `<name>.export`.
+const C_EXPORT_FILE_SOURCE: &str = r#"
+typedef unsigned long long u64;
+u64 smallIntGetUnsignedArgument(int index);
+void smallIntFinishUnsigned(u64 value);
+void init(void) {}
+/* triple(n) = 3 n */
+void triple(void) { smallIntFinishUnsigned(3 * smallIntGetUnsignedArgument(0)); }
+"#;
+
+/// A C contract with `export_name` attributes, a helper file in `src/` and a hand-written ABI.
+const C_ATTRIBUTE_SOURCE: &str = r#"
+#define HOOK(name) __attribute__((import_module("env"), import_name(name)))
+HOOK("signalError") void signal_error(const char *message, int length);
+HOOK("smallIntFinishUnsigned") void finish_u64(unsigned long long value);
+int answer(void);
+__attribute__((export_name("init"))) void init(void) {}
+__attribute__((export_name("getAnswer"))) void get_answer(void) { finish_u64(answer()); }
+__attribute__((export_name("refuse"))) void refuse(void) { signal_error("no", 2); }
+"#;
+
+const C_HELPER_SOURCE: &str = "int answer(void) { return 42; }\n";
+
+const C_ABI: &str = r#"{"buildInfo": {"contractCrate": {"name": "answers", "version": "1.2.3"}},
+ "name": "Answers", "constructor": {"inputs": [], "outputs": []},
+ "endpoints": [{"name": "getAnswer", "inputs": [], "outputs": [{"type": "u64"}]}]}"#;
+
+/// Writes both C contracts under `root/c`; answers their folders.
+fn write_c_fixtures(root: &Path) -> (PathBuf, PathBuf) {
+    let triple = root.join("c/triple");
+    let answers = root.join("c/answers");
+    for (path, text) in [
+        (triple.join("triple.c"), C_EXPORT_FILE_SOURCE),
+        (triple.join("triple.export"), "init\ntriple\n"),
+        (answers.join("src/answers.c"), C_ATTRIBUTE_SOURCE),
+        (answers.join("src/helper.c"), C_HELPER_SOURCE),
+        (answers.join("answers.abi.json"), C_ABI),
+    ] {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    (triple, answers)
+}
+
+fn exports(code: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    for payload in Parser::new(0).parse_all(code) {
+        if let Payload::ExportSection(reader) = payload.unwrap() {
+            for export in reader {
+                out.push(export.unwrap().name.to_owned());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// True (and says why) when the build failed for want of clang.
+fn no_c_toolchain(out: &Output) -> bool {
+    let missing = out.status.code() == Some(2)
+        && String::from_utf8_lossy(&out.stderr).contains("no C toolchain");
+    if missing {
+        eprintln!("skipped: clang or wasm-ld missing (run scripts/setup.sh)");
+    }
+    missing
+}
+
+#[test]
+fn builds_c_contracts_reproducibly_and_runs_them() {
+    let first = tempfile::tempdir().unwrap();
+    let (triple, answers) = write_c_fixtures(first.path());
+    // The folder holding both: each is found one level down.
+    let out = strata(&["build"], &[&first.path().join("c")]);
+    if no_c_toolchain(&out) {
+        return;
+    }
+    assert!(out.status.success(), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("C compiler: "), "{stdout}");
+    assert!(!stdout.contains("toolchain: "), "no Rust crate: {stdout}");
+    assert!(stdout.ends_with("2 built, 0 failed\n"), "{stdout}");
+
+    let code = std::fs::read(triple.join("output/triple.wasm")).unwrap();
+    assert_eq!(exports(&code), ["init", "memory", "triple"]);
+    let hooks: Vec<(String, String)> = imports(&code);
+    assert_eq!(
+        hooks,
+        [
+            ("env".to_owned(), "smallIntFinishUnsigned".to_owned()),
+            ("env".to_owned(), "smallIntGetUnsignedArgument".to_owned())
+        ]
+    );
+    // No ABI written by hand: no .abi.json, the .mxsc.json names the contract only.
+    assert!(!triple.join("output/triple.abi.json").exists());
+    let mxsc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(triple.join("output/triple.mxsc.json")).unwrap())
+            .unwrap();
+    assert_eq!(mxsc["abi"], serde_json::json!({"name": "triple"}));
+    assert_eq!(mxsc["buildInfo"]["contractCrate"]["version"], "0.0.0");
+    assert!(
+        mxsc["buildInfo"]["clang"]["short"]
+            .as_str()
+            .unwrap()
+            .contains("clang")
+    );
+    assert_eq!(mxsc["size"], code.len());
+    // No folder of this machine, no compiler name in the bytes.
+    let root = first.path().canonicalize().unwrap();
+    assert!(!contains(&code, root.to_string_lossy().as_bytes()));
+    assert!(!contains(&code, b"clang"));
+
+    let code = std::fs::read(answers.join("output/answers.wasm")).unwrap();
+    assert_eq!(exports(&code), ["getAnswer", "init", "memory", "refuse"]);
+    let abi = std::fs::read_to_string(answers.join("output/answers.abi.json")).unwrap();
+    assert_eq!(abi, C_ABI);
+    let mxsc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(answers.join("output/answers.mxsc.json")).unwrap())
+            .unwrap();
+    assert_eq!(mxsc["buildInfo"]["contractCrate"]["version"], "1.2.3");
+    assert_eq!(mxsc["abi"]["name"], "Answers");
+    assert!(mxsc["abi"].get("buildInfo").is_none());
+
+    // A copy elsewhere (with a space in its path): the same bytes.
+    let second = tempfile::tempdir().unwrap();
+    let (_, copy) = write_c_fixtures(&second.path().join("some where"));
+    let elsewhere = second.path().join("out");
+    let out = strata(
+        &["build", "--output", elsewhere.to_str().unwrap()],
+        &[&copy],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    for name in ["answers.wasm", "answers.abi.json", "answers.mxsc.json"] {
+        assert_eq!(
+            std::fs::read(elsewhere.join(name)).unwrap(),
+            std::fs::read(answers.join("output").join(name)).unwrap(),
+            "{name}"
+        );
+    }
+    run_c_scenario(first.path());
+}
+
+fn run_c_scenario(root: &Path) {
+    let scenario = r#"{"steps": [
+        {"step": "setState", "accounts": {"address:owner": {}},
+         "newAddresses": [{"creatorAddress": "address:owner", "creatorNonce": "0", "newAddress": "sc:triple"},
+                          {"creatorAddress": "address:owner", "creatorNonce": "1", "newAddress": "sc:answers"}]},
+        {"step": "scDeploy", "tx": {"from": "address:owner", "contractCode": "mxsc:c/triple/output/triple.mxsc.json",
+         "arguments": [], "gasLimit": "5,000,000"}, "expect": {"status": "0"}},
+        {"step": "scDeploy", "tx": {"from": "address:owner", "contractCode": "mxsc:c/answers/output/answers.mxsc.json",
+         "arguments": [], "gasLimit": "5,000,000"}, "expect": {"status": "0"}},
+        {"step": "scCall", "id": "triple", "tx": {"from": "address:owner", "to": "sc:triple", "function": "triple",
+         "arguments": ["14"], "gasLimit": "5,000,000"}, "expect": {"out": ["42"], "status": "0"}},
+        {"step": "scCall", "id": "answer", "tx": {"from": "address:owner", "to": "sc:answers", "function": "getAnswer",
+         "arguments": [], "gasLimit": "5,000,000"}, "expect": {"out": ["42"], "status": "0"}},
+        {"step": "scCall", "id": "refuse", "tx": {"from": "address:owner", "to": "sc:answers", "function": "refuse",
+         "arguments": [], "gasLimit": "5,000,000"}, "expect": {"status": "4", "message": "str:no"}}
+    ]}"#;
+    let file = root.join("c.scen.json");
+    std::fs::write(&file, scenario).unwrap();
+    let out = strata_in(&["test"], &[&file], false);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+#[test]
+fn a_c_contract_the_vm_refuses_or_its_abi_contradicts_fails_the_build() {
+    let root = tempfile::tempdir().unwrap();
+    let (triple, answers) = write_c_fixtures(root.path());
+    // Floating point: the VM refuses every f32/f64 operator.
+    std::fs::write(
+        triple.join("triple.c"),
+        "void smallIntFinishUnsigned(unsigned long long v);\n\
+         unsigned long long smallIntGetUnsignedArgument(int i);\n\
+         void init(void) {}\n\
+         void triple(void) { smallIntFinishUnsigned((unsigned long long)\
+         ((double)smallIntGetUnsignedArgument(0) * 1.5)); }\n",
+    )
+    .unwrap();
+    // The ABI names an endpoint the source does not export.
+    std::fs::write(
+        answers.join("answers.abi.json"),
+        C_ABI.replace("getAnswer", "getQuestion"),
+    )
+    .unwrap();
+    let out = strata(&["build"], &[&triple, &answers]);
+    if no_c_toolchain(&out) {
+        return;
+    }
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error: triple: the VM would refuse the built wasm"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error: answers: the ABI names endpoints the wasm does not export: getQuestion"
+        ),
+        "{stderr}"
+    );
+    assert!(!triple.join("output").exists());
+    assert!(!answers.join("output").exists());
+}

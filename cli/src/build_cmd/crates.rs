@@ -6,6 +6,8 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 
+use super::c_contract::CContract;
+
 /// The package name of the contract framework (a crate depending on it is a contract crate).
 pub const FRAMEWORK_PACKAGE: &str = "strata-contract-framework";
 
@@ -36,12 +38,15 @@ pub struct ContractCrate {
 pub enum Found {
     /// A contract crate.
     Crate(Box<ContractCrate>),
+    /// A C contract (a folder of `*.c` files without a `Cargo.toml`).
+    C(Box<CContract>),
     /// A crate found while scanning a folder that is not a contract (why).
     Skipped(PathBuf, String),
 }
 
-/// The contract crates `paths` name: a crate folder is built as given; a folder without a
-/// `Cargo.toml` package is scanned one level down for crates that depend on the framework.
+/// The contracts `paths` name: a crate folder is built as given, a C contract folder too;
+/// any other folder is scanned one level down for crates that depend on the framework and
+/// for C contracts.
 ///
 /// # Errors
 /// A path that does not exist, a crate without a library, or `cargo metadata` failing.
@@ -61,11 +66,15 @@ pub fn find(paths: &[PathBuf]) -> Result<Vec<Found>> {
             found.push(Found::Crate(Box::new(krate)));
             continue;
         }
+        if let Some(contract) = CContract::detect(&dir) {
+            found.push(Found::C(Box::new(contract)));
+            continue;
+        }
         let before = found.len();
         scan(&dir, &mut found)?;
         if found.len() == before {
             bail!(
-                "{}: no contract crate here or one level down",
+                "{}: no contract crate or C contract here or one level down",
                 path.display()
             );
         }
@@ -77,10 +86,14 @@ fn scan(dir: &Path, found: &mut Vec<Found>) -> Result<()> {
     let mut children: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.join("Cargo.toml").is_file())
+        .filter(|p| p.is_dir())
         .collect();
     children.sort();
     for child in children {
+        if let Some(contract) = CContract::detect(&child) {
+            found.push(Found::C(Box::new(contract)));
+            continue;
+        }
         match read_crate(&child)? {
             Some(krate) if krate.lib_name.is_empty() => {
                 found.push(Found::Skipped(child, "no library target".to_owned()));
