@@ -26,10 +26,6 @@ ALLOWED = {
         "strata-contract-framework-derive",
     },
     "strata-contract-framework-derive": {"strata-executor-api"},
-    "adder": {"strata-contract-framework"},
-    "token": {"strata-contract-framework"},
-    "framework-kitchen": {"strata-contract-framework"},
-    "framework-callee": {"strata-contract-framework"},
     "strata-codec": {"strata-codec-derive"},
     "strata-codec-derive": set(),
     "strata-vm-host-process": {
@@ -39,6 +35,9 @@ ALLOWED = {
     "strata-examples": None,  # may assemble anything
     "strata-cli": None,
 }
+# Contract crates (workspace members by folder) may depend on the framework only.
+CONTRACT_FOLDERS = ("examples/contracts/", "contract-framework/test-contracts/")
+CONTRACT_ALLOWED = {"strata-contract-framework"}
 INTERFACE = {"strata-blockchain-hooks", "strata-executor-api", "strata-vm-handler"}
 FORBIDDEN_FOR_INTERFACES = ("wasmer", "wasmtime", "cranelift")
 
@@ -74,6 +73,11 @@ def workspace_graph():
         ["cargo", "metadata", "--format-version", "1", "--locked"], text=True))
     names = {p["id"]: p["name"] for p in meta["packages"]}
     members = {names[i] for i in meta["workspace_members"]}
+    root = meta["workspace_root"].rstrip("/") + "/"
+    for package in meta["packages"]:
+        relative = package["manifest_path"].removeprefix(root)
+        if package["id"] in meta["workspace_members"] and relative.startswith(CONTRACT_FOLDERS):
+            ALLOWED.setdefault(package["name"], CONTRACT_ALLOWED)
     edges = {}
     for node in meta["resolve"]["nodes"]:
         deps = set()
