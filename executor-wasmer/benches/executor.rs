@@ -181,7 +181,7 @@ struct DynamicMemory;
 impl wasmer::sys::Tunables for DynamicMemory {
     fn memory_style(&self, _: &wasmer::MemoryType) -> vm::MemoryStyle {
         vm::MemoryStyle::Dynamic {
-            offset_guard_size: 0x1_0000,
+            offset_guard_size: 0,
         }
     }
     fn table_style(&self, _: &wasmer::TableType) -> vm::TableStyle {

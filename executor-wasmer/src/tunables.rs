@@ -3,8 +3,8 @@
 //! Wasmer's default (static) memories reserve 8 GiB of address space per instance so that
 //! generated code needs no bounds checks; mapping and unmapping that reservation is most of
 //! the cost of an instance. A contract's memory is small (20 pages declared, grown by a few
-//! pages at most), so memories here reserve only their size plus a 64 KiB guard, and the
-//! generated code checks bounds: a little slower per memory access, much cheaper per
+//! pages at most), so memories here map only their size (one `mmap`, no guard region to
+//! protect), and the generated code checks bounds: a little slower per memory access, much cheaper per
 //! instance, and the VM makes one instance per contract call.
 //!
 //! A memory declared with 0 pages is the exception: see [`ContractTunables::memory_style`].
@@ -22,11 +22,13 @@ use wasmer::{MemoryType, TableType};
 
 use crate::config::MAX_TABLE_ELEMENTS;
 
-/// The guard after a dynamic memory, for constant offsets of loads and stores.
-const OFFSET_GUARD: u64 = 0x1_0000;
+/// No guard after a dynamic memory: singlepass checks every access in full (address plus
+/// constant offset plus size against the length), so a guard region would only cost a
+/// second system call (`mprotect`) per instance.
+const OFFSET_GUARD: u64 = 0;
 
 /// A description of these tunables, part of the disk cache key (they shape compiled code).
-pub(crate) const PROFILE: &str = "dynamic-memory/guard-64k/static-if-empty";
+pub(crate) const PROFILE: &str = "dynamic-memory/no-guard/static-if-empty";
 
 /// The engine tunables of this executor.
 #[derive(Clone, Copy, Debug, Default)]

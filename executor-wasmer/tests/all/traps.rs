@@ -77,3 +77,27 @@ fn a_memory_of_zero_pages_traps_on_every_access() {
     out_of_bounds(&mut instance, "past_the_page");
     out_of_bounds(&mut instance, "far");
 }
+
+#[test]
+fn accesses_are_checked_to_the_last_byte_with_constant_offsets() {
+    // Memories have no guard region after them: the generated check is all there is.
+    let wat = r#"(module (memory (export "memory") 1)
+        (func (export "last") (drop (i64.load (i32.const 65528))))
+        (func (export "over") (drop (i64.load (i32.const 65529))))
+        (func (export "offset_last") (drop (i32.load offset=65532 (i32.const 0))))
+        (func (export "offset_over") (drop (i32.load offset=65533 (i32.const 0))))
+        (func (export "offset_wraps") (i32.store offset=4294967295 (i32.const 1) (i32.const 7)))
+        (func (export "byte_over") (i32.store8 (i32.const 65536) (i32.const 7))))"#;
+    let mut instance = instance(wat, 1_000_000);
+    let mut hooks = RecordingHooks::new();
+    instance.call("last", &mut hooks).unwrap();
+    instance.call("offset_last", &mut hooks).unwrap();
+    for function in ["over", "offset_over", "offset_wraps", "byte_over"] {
+        let result = instance.call(function, &mut hooks);
+        assert_exit(
+            result,
+            ReturnCode::ExecutionFailed,
+            "out of bounds memory access",
+        );
+    }
+}
