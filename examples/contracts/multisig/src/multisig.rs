@@ -76,11 +76,11 @@ pub trait Multisig {
     #[storage_mapper("actionSigners")]
     fn action_signers(&self, action_id: usize) -> SingleValueMapper<ManagedVec<ManagedAddress>>;
 
-    /// Starts the wallet with the members `board` and `quorum`.
+    /// Starts the wallet with `quorum` and the members `board` (one argument each).
     #[init]
-    fn init(&self, quorum: usize, board: ManagedVec<ManagedAddress>) {
+    fn init(&self, quorum: usize, board: MultiValueEncoded<ManagedAddress>) {
         require!(!board.is_empty(), errors::EMPTY_BOARD);
-        for member in &board {
+        for member in board.iter() {
             require!(self.board().insert(member), errors::DUPLICATE_MEMBER);
         }
         self.set_quorum(quorum);
@@ -110,21 +110,21 @@ pub trait Multisig {
     }
 
     /// Proposes sending `egld_amount` to `to` and calling `endpoint_name` there with
-    /// `arguments` (a list of top-encoded arguments; an empty name: a plain transfer); the
-    /// action id.
+    /// `arguments` (the call's arguments as they are, one argument each; an empty name and no
+    /// arguments: a plain transfer); the action id.
     #[endpoint(proposeTransferExecute)]
     fn propose_transfer_execute(
         &self,
         to: ManagedAddress,
         egld_amount: BigUint,
         endpoint_name: ManagedBuffer,
-        arguments: ManagedVec<ManagedBuffer>,
+        arguments: MultiValueEncoded<ManagedBuffer>,
     ) -> usize {
         self.propose(Action::SendTransferExecute(CallActionData {
             to,
             egld_amount,
             endpoint_name,
-            arguments,
+            arguments: arguments.raw().clone(),
         }))
     }
 
@@ -198,12 +198,12 @@ pub trait Multisig {
         self.board().len()
     }
 
-    /// The board members.
+    /// The board members, one result each.
     #[view(getAllBoardMembers)]
-    fn all_board_members(&self) -> ManagedVec<ManagedAddress> {
-        let mut members = ManagedVec::new();
+    fn all_board_members(&self) -> MultiValueEncoded<ManagedAddress> {
+        let mut members = MultiValueEncoded::new();
         for member in self.board().iter() {
-            members.push(member);
+            members.push(&member);
         }
         members
     }

@@ -26,6 +26,11 @@ fn the_abi_describes_actions_and_events() {
         abi.contains("\"name\": \"arguments\",\n                    \"type\": \"List<bytes>\"")
     );
     assert!(abi.contains("\"identifier\": \"actionPerformed\""));
+    // The board and the call's arguments are variadic, one VM argument each.
+    assert!(abi.contains("\"name\": \"board\",\n                \"type\": \"variadic<Address>\",\n                \"multi_arg\": true"), "{abi}");
+    assert!(
+        abi.contains("\"type\": \"variadic<bytes>\",\n                    \"multi_arg\": true")
+    );
     assert!(abi.contains("\"name\": \"getActionData\",\n            \"mutability\": \"readonly\""));
 }
 
