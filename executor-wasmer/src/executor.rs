@@ -243,6 +243,9 @@ impl WasmerExecutor {
     ) -> Result<(Engine, wasmer::Module), ExecutorError> {
         let metering = Metering::new(Arc::clone(&costs.table), &costs.limits);
         let engine = engine(Some(metering), self.compile_threads);
+        // The exported functions go into a table (see `metering::with_function_table`).
+        let with_table = crate::metering::with_function_table(code);
+        let code = with_table.as_deref().unwrap_or(code);
         let module = wasmer::Module::new(&engine, code).map_err(|e| match e {
             CompileError::Validate(message)
             | CompileError::Wasm(wasmer::WasmError::InvalidWebAssembly { message, .. }) => {

@@ -12,6 +12,7 @@ use wasmer::{FunctionEnv, RuntimeError, Store, TypedFunction};
 
 use crate::globals::{self, Slots};
 use crate::imports::{self, Env, HooksPtr, InstanceState};
+use crate::metering;
 use crate::module::WasmerModule;
 use crate::watchdog::Deadline;
 
@@ -25,6 +26,12 @@ pub struct WasmerInstance {
     instance: wasmer::Instance,
     state: InstanceState,
     exported_functions: Arc<[String]>,
+    /// The exported functions in the order of `exported_functions` (see
+    /// `metering::FUNCTIONS`); `None` if the module exports them by name.
+    functions: Option<wasmer::Table>,
+    /// The functions taken from `functions` so far, by position: each `Table::get` of a
+    /// function adds an object to the store, so each is taken once.
+    called: Vec<(usize, wasmer::Function)>,
     time_limit: Option<Duration>,
     early_exit: Option<EarlyExit>,
 }
@@ -82,6 +89,19 @@ impl WasmerInstance {
                 _ => None,
             })
             .ok_or_else(|| instantiation("the module exports no memory"))?;
+        let exported_functions = module.exported_function_names();
+        let functions = instance
+            .exports
+            .get_table(metering::FUNCTIONS)
+            .ok()
+            .cloned();
+        if let Some(table) = &functions
+            && u32::try_from(exported_functions.len()).ok() != Some(table.size(&store))
+        {
+            return Err(instantiation(
+                "the table of exported functions does not match",
+            ));
+        }
         let slots = Slots::locate(&mut store, &instance)
             .ok_or_else(|| instantiation("the module was not compiled by this executor"))?;
         let state = InstanceState {
@@ -96,7 +116,9 @@ impl WasmerInstance {
             env,
             instance,
             state,
-            exported_functions: module.exported_function_names(),
+            exported_functions,
+            functions,
+            called: Vec::new(),
             time_limit: options.time_limit,
             early_exit: None,
         })
@@ -162,15 +184,34 @@ impl WasmerInstance {
         EarlyExit::out_of_gas()
     }
 
+    /// The exported function `name`.
+    fn function(&mut self, name: &str) -> Option<wasmer::Function> {
+        if name.starts_with(globals::RESERVED_PREFIX) {
+            return None;
+        }
+        let Some(table) = &self.functions else {
+            return self.instance.exports.get_function(name).ok().cloned();
+        };
+        let position = self
+            .exported_functions
+            .binary_search_by(|f| f.as_str().cmp(name))
+            .ok()?;
+        if let Some((_, function)) = self.called.iter().find(|(at, _)| *at == position) {
+            return Some(function.clone());
+        }
+        let wasmer::Value::FuncRef(Some(function)) =
+            table.get(&mut self.store, u32::try_from(position).ok()?)?
+        else {
+            return None;
+        };
+        self.called.push((position, function.clone()));
+        Some(function)
+    }
+
     fn call_function(&mut self, name: &str, hooks: &mut dyn VMHooks) -> Result<(), EarlyExit> {
         let function = self
-            .instance
-            .exports
-            .get_function(name)
-            .ok()
-            .filter(|_| !name.starts_with(globals::RESERVED_PREFIX))
-            .ok_or_else(EarlyExit::function_not_found)?
-            .clone();
+            .function(name)
+            .ok_or_else(EarlyExit::function_not_found)?;
         let typed = function
             .typed::<(), ()>(&self.store)
             .map_err(|_| EarlyExit::new(ReturnCode::FunctionWrongSignature, WRONG_SIGNATURE))?;
@@ -232,5 +273,52 @@ impl Instance for WasmerInstance {
 
     fn early_exit(&self) -> Option<&EarlyExit> {
         self.early_exit.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use executor_api::{CodeHash, GasSchedule, Instance, InstanceAccess, InstanceOptions};
+
+    use crate::testing::RecordingHooks;
+    use crate::{WasmerConfig, WasmerExecutor};
+
+    #[test]
+    fn exported_functions_are_found_in_the_table_by_position() {
+        // Exports out of name order, a function exported twice, and the contract's own
+        // table, used by `call_indirect`.
+        let code = wat::parse_str(
+            r#"(module
+              (type $void (func))
+              (memory (export "memory") 1)
+              (table 2 funcref)
+              (elem (i32.const 0) $c $a)
+              (func $c (export "c") (i32.store (i32.const 0) (i32.const 3)))
+              (func $a (export "a") (export "alias") (i32.store (i32.const 0) (i32.const 1)))
+              (func $b (export "b") (i32.store (i32.const 0) (i32.const 2)))
+              (func (export "indirect") (call_indirect (type $void) (i32.const 0))))"#,
+        )
+        .unwrap();
+        let executor =
+            WasmerExecutor::new(WasmerConfig::new(GasSchedule::v4().wasm_opcode_cost)).unwrap();
+        let module = executor.compile_wasmer(CodeHash([9; 32]), &code).unwrap();
+        let mut instance = module
+            .instantiate_wasmer(&InstanceOptions::with_gas_limit(1_000_000))
+            .unwrap();
+        let table = instance.functions.as_ref().expect("the function table");
+        assert_eq!(table.size(&instance.store), 5);
+        assert_eq!(instance.instance.exports.iter().count(), 3);
+        let mut hooks = RecordingHooks::new();
+        for (function, stored) in [("a", 1), ("alias", 1), ("b", 2), ("c", 3), ("indirect", 3)] {
+            instance.memory_store(0, &[0; 4]).unwrap();
+            instance.call(function, &mut hooks).unwrap();
+            assert_eq!(
+                instance.memory_load(0, 4).unwrap(),
+                [stored, 0, 0, 0],
+                "{function}"
+            );
+        }
+        assert!(instance.call("d", &mut hooks).is_err());
+        assert!(instance.call("strata:functions", &mut hooks).is_err());
     }
 }

@@ -27,12 +27,15 @@ use crate::globals;
 use crate::operators::{CostTable, OpKind};
 
 mod checks;
+mod function_table;
+
+pub(crate) use function_table::{FUNCTIONS, with_function_table};
 
 const MIDDLEWARE: &str = "strata_metering";
 
 /// What the injected code and globals look like, part of the disk cache key (artifacts of
 /// another layout are compiled again).
-pub(crate) const LAYOUT: &str = "metering-3/one-export/loop-header-checks";
+pub(crate) const LAYOUT: &str = "metering-4/function-table/loop-header-checks";
 
 /// Charges of more than this are capped, so that gas arithmetic in wasm never wraps.
 const MAX_CHARGE: u64 = (i64::MAX / 4) as u64;
@@ -132,6 +135,8 @@ impl ModuleMiddleware for Metering {
         };
         debug_assert_eq!(globals.stop_threshold, globals.gas_remaining + 1);
         debug_assert_eq!(globals.stop_reason, globals.gas_remaining + 2);
+        // Without the table, the functions stay exported (and instances find them by name).
+        function_table::move_exported_functions(info);
         let imports = u32::try_from(info.num_imported_functions).unwrap_or(u32::MAX);
         self.module
             .set((globals, imports))
