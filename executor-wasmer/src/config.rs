@@ -151,6 +151,9 @@ pub(crate) fn artifact_key(cost: &OpcodeCost) -> [u8; 32] {
     hasher.update(crate::tunables::PROFILE.as_bytes());
     hasher.update(b"\0");
     hasher.update(crate::metering::LAYOUT.as_bytes());
+    hasher.update(b"\0");
+    // Every change to this crate's sources (build.rs): no artifact of another build loads.
+    hasher.update(env!("STRATA_EXECUTOR_SOURCE_HASH").as_bytes());
     for key in OpcodeCost::KEYS {
         hasher.update(b"\0");
         hasher.update(key.as_bytes());
