@@ -173,6 +173,8 @@ pub(super) fn move_exported_functions(info: &mut ModuleInfo) -> bool {
     let mover = MOVER.get_or_init(|| {
         let slot = Arc::new(Mutex::new(None));
         let mut compiler = Singlepass::new();
+        // One function: no compile pool.
+        compiler.num_threads = std::num::NonZero::<usize>::MIN;
         {
             use wasmer::sys::CompilerConfig;
             compiler.push_middleware(Arc::new(Capture(Arc::clone(&slot))));
