@@ -134,8 +134,12 @@ impl WasmerInstance {
         let slots = self.state.slots;
         slots.stop_threshold.set_i64(0);
         slots.stop_reason.set_i32(globals::REASON_NONE);
+        // Points exhausted before the first metering point (a limit of 0) are as a hook
+        // leaving them so: a trap before that point is the trap (found by the differential
+        // fuzz target: the production VM checks nothing before it).
+        let exhausted = slots.gas_remaining.get_i64() <= 0;
         let env = self.env.as_mut(&mut self.store);
-        env.hook_left_no_gas = false;
+        env.hook_left_no_gas = exhausted;
         let deadline = match self.time_limit {
             Some(limit) => Some(
                 Deadline::arm(slots.stop_threshold, limit).map_err(EarlyExit::execution_failed)?,

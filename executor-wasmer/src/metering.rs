@@ -35,7 +35,7 @@ const MIDDLEWARE: &str = "strata_metering";
 
 /// What the injected code and globals look like, part of the disk cache key (artifacts of
 /// another layout are compiled again).
-pub(crate) const LAYOUT: &str = "metering-4/function-table/loop-header-checks";
+pub(crate) const LAYOUT: &str = "metering-5/function-table/loop-header-checks/first-point-checks";
 
 /// Charges of more than this are capped, so that gas arithmetic in wasm never wraps.
 const MAX_CHARGE: u64 = (i64::MAX / 4) as u64;

@@ -13,7 +13,8 @@
 //!   recurse;
 //! - the first metering point after a call that may have run a hook (a direct call of an
 //!   import, or any indirect call): a hook can leave the gas exhausted without stopping the
-//!   contract, and the production VM then stops at the next metering point.
+//!   contract, and the production VM then stops at the next metering point; likewise the
+//!   first metering point of every function, which may start a call with no points left.
 //!
 //! At the other points the production VM would have stopped exactly when the points left
 //! go to 0 or below, and the unchecked code after such a point has no observable effect: no
@@ -42,7 +43,10 @@ impl CheckPoints {
     pub(super) fn new(imported_functions: u32) -> Self {
         Self {
             frames: vec![false],
-            after_possible_hook: false,
+            // The function may be the one a call starts with, its points already exhausted
+            // (a gas limit of 0, or the hooks of the caller): its first point checks, as
+            // after a hook.
+            after_possible_hook: true,
             imported_functions,
         }
     }
@@ -124,25 +128,25 @@ mod tests {
     #[test]
     fn calls_and_exits_check_branches_do_not() {
         let ops = [
-            Operator::Block { blockty: EMPTY },   // no
-            Operator::Loop { blockty: EMPTY },    // no
-            Operator::If { blockty: EMPTY },      // no
+            Operator::Block { blockty: EMPTY }, // the function's first point: yes
+            Operator::Loop { blockty: EMPTY },  // no
+            Operator::If { blockty: EMPTY },    // no
             Operator::BrIf { relative_depth: 2 }, // to the block: forward, no
-            Operator::Br { relative_depth: 1 },   // to the loop: its header checks
-            Operator::Else,                       // no
-            Operator::Br { relative_depth: 3 },   // to the function: exit, yes
-            Operator::End,                        // end of if: no
-            Operator::End,                        // end of loop: no
+            Operator::Br { relative_depth: 1 }, // to the loop: its header checks
+            Operator::Else,                     // no
+            Operator::Br { relative_depth: 3 }, // to the function: exit, yes
+            Operator::End,                      // end of if: no
+            Operator::End,                      // end of loop: no
             Operator::Call { function_index: 5 }, // yes
-            Operator::Block { blockty: EMPTY },   // after a local call: no
-            Operator::End,                        // no
-            Operator::End,                        // end of block: no
-            Operator::Return,                     // yes
-            Operator::End,                        // the function's end: yes
+            Operator::Block { blockty: EMPTY }, // after a local call: no
+            Operator::End,                      // no
+            Operator::End,                      // end of block: no
+            Operator::Return,                   // yes
+            Operator::End,                      // the function's end: yes
         ];
         let expected = [
-            false, false, false, false, false, false, true, false, false, true, false, false,
-            false, true, true,
+            true, false, false, false, false, false, true, false, false, true, false, false, false,
+            true, true,
         ];
         assert_eq!(checks(2, &ops), expected);
     }
@@ -150,7 +154,7 @@ mod tests {
     #[test]
     fn the_point_after_a_possible_hook_call_checks() {
         let ops = [
-            Operator::Call { function_index: 1 }, // an import: checks, as every call
+            Operator::Call { function_index: 1 }, // an import: checks, as every call (and first)
             Operator::Block { blockty: EMPTY },   // the point after it: yes
             Operator::Block { blockty: EMPTY },   // no
             Operator::CallIndirect {

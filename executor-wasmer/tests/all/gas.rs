@@ -246,6 +246,28 @@ fn a_trap_after_the_gas_ran_out_is_out_of_gas() {
     }
 }
 
+#[test]
+fn with_no_gas_at_all_a_trap_before_the_first_metering_point_is_the_trap() {
+    // Found by the differential fuzz target: with a limit of 0 the production VM checks
+    // nothing before the first metering point, so a trap there is reported as the trap;
+    // a trap after it (the `block` here) is out of gas.
+    let straight = r#"
+        (module
+          (memory (export "memory") 1)
+          (func (export "divide") (drop (i32.div_u (i32.const 1) (i32.const 0)))))
+    "#;
+    let mut none = instance(straight, 0);
+    let result = none.call("divide", &mut RecordingHooks::new());
+    assert_exit(
+        result,
+        ReturnCode::ExecutionFailed,
+        "integer divide by zero",
+    );
+    let mut none = instance(TRAP_AFTER_BLOCK, 0);
+    let result = none.call("divide", &mut RecordingHooks::new());
+    assert_exit(result, ReturnCode::OutOfGas, messages::NOT_ENOUGH_GAS);
+}
+
 const HOOK_THEN_TRAP: &str = r#"
     (module
       (import "env" "getGasLeft" (func $gas_left (result i64)))
