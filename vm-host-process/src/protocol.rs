@@ -15,7 +15,7 @@ use thiserror::Error;
 pub use messages::{HookCall, HookReply, HostConfig, Message, WireVmError};
 
 /// The version of the protocol this build speaks; any change of [`Message`] bumps it.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// The first bytes of the hello frame.
 pub const HELLO_MAGIC: [u8; 8] = *b"STRATAVM";

@@ -173,6 +173,8 @@ pub enum HookCall {
         input: ContractCallInput,
         state: u32,
     },
+    /// The chain's hash of new code.
+    HashCode(Vec<u8>),
 }
 
 /// The answer to a [`HookCall`], by the method's return type.

@@ -122,6 +122,10 @@ impl BlockchainHooks for Remote<'_> {
         self.ask(HookCall::CodeHash(*address), pick!(MaybeHash))
     }
 
+    fn hash_code(&self, code: &[u8]) -> Option<[u8; 32]> {
+        self.ask(HookCall::HashCode(code.to_vec()), pick!(MaybeHash))
+    }
+
     fn code_metadata(&self, address: &Address) -> CodeMetadata {
         self.ask(HookCall::CodeMetadata(*address), pick!(Metadata))
     }

@@ -31,6 +31,7 @@ fn answer_from(
         C::Balance(a) => R::Big(chain.balance(&a)),
         C::Code(a) => R::MaybeBytes(chain.code(&a)),
         C::CodeHash(a) => R::MaybeHash(chain.code_hash(&a)),
+        C::HashCode(code) => R::MaybeHash(chain.hash_code(&code)),
         C::CodeMetadata(a) => R::Metadata(chain.code_metadata(&a)),
         C::Owner(a) => R::MaybeAddress(chain.owner(&a)),
         C::Username(a) => R::Bytes(chain.username(&a)),

@@ -85,6 +85,10 @@ impl BlockchainHooks for Recorder {
         self.note("code_hash");
         Some([a.0[0] ^ self.tag; 32])
     }
+    fn hash_code(&self, code: &[u8]) -> Option<[u8; 32]> {
+        self.note("hash_code");
+        Some([code.len() as u8 ^ self.tag; 32])
+    }
     fn code_metadata(&self, _: &Address) -> CodeMetadata {
         self.note("code_metadata");
         CodeMetadata([5, self.tag])
@@ -288,6 +292,7 @@ fn ask_everything(chain: &dyn BlockchainHooks, state: &dyn BlockchainHooks) -> V
         format!("{:?}", chain.process_builtin_function(&input, state)),
         format!("{:?}", chain.process_builtin_function(&failing, state)),
         format!("{:?}", chain.execute_on_other_vm(&input, state)),
+        format!("{:?}", chain.hash_code(b"new code")),
     ]
 }
 
@@ -338,7 +343,7 @@ fn every_method_comes_back_with_the_chain_s_answer() {
     // `BlockchainHooks` must be forwarded too (`HookCall`, `rpc/remote.rs`, `rpc/serve.rs`).
     let asked = node_chain.asked.into_inner();
     assert_eq!(asked, trait_methods(), "methods not forwarded by the proxy");
-    assert_eq!(asked.len(), 30);
+    assert_eq!(asked.len(), 31);
 }
 
 #[test]
