@@ -63,11 +63,14 @@ fn the_vm_host_says_hello_and_refuses_another_version() {
         .read_to_string(&mut stderr)
         .unwrap();
     let status = host.wait().unwrap();
-    assert_eq!(said, hello_frame(1));
+    let ours = vm_host_process::PROTOCOL_VERSION;
+    assert_eq!(said, hello_frame(ours));
     assert_eq!(status.code(), Some(3));
     assert_eq!(
         stderr.trim(),
-        "strata vm-host: protocol version mismatch: the peer speaks version 99, this side \
-         speaks version 1; refused"
+        format!(
+            "strata vm-host: protocol version mismatch: the peer speaks version 99, this side \
+             speaks version {ours}; refused"
+        )
     );
 }
