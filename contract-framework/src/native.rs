@@ -10,7 +10,6 @@
 //! (`std::panic::resume_unwind`), as executor-api's `native` module requires.
 
 use core::cell::RefCell;
-use std::boxed::Box;
 use std::vec::Vec;
 
 pub use executor_api::{
@@ -78,9 +77,5 @@ pub fn with_vm<R>(
     };
     // SAFETY: the frame's pointers are alive while its `run_endpoint` runs (see `Frame`); no
     // other reference to them is used during this call (a nested endpoint uses its own frame).
-    let result = unsafe { f(&mut *frame.hooks, &mut *frame.instance) };
-    match result {
-        Ok(value) => value,
-        Err(exit) => std::panic::resume_unwind(Box::new(exit)),
-    }
+    executor_api::native::stop_on_exit(unsafe { f(&mut *frame.hooks, &mut *frame.instance) })
 }

@@ -1,23 +1,10 @@
 //! Native contracts written by hand against the [`VMHooks`], without a framework: what a
 //! framework's native backend generates, in its simplest form. Each endpoint calls hooks
 //! with real addresses of its own memory and, when a hook stops it, unwinds with the
-//! hook's [`EarlyExit`] (the rule of [`executor_api::native`]).
+//! hook's [`EarlyExit`](executor_api::EarlyExit) (the rule of [`executor_api::native`]).
 
-use std::panic::resume_unwind;
-
-use executor_api::{EarlyExit, InstanceAccess, MemLength, MemPtr, NativeContract, VMHooks};
-
-/// The value of a hook call; the unwind that stops the endpoint when the hook stopped it.
-pub fn ok<T>(result: Result<T, EarlyExit>) -> T {
-    result.unwrap_or_else(|exit| resume_unwind(Box::new(exit)))
-}
-
-/// The address and length of `bytes`, as a native contract passes them to hooks.
-pub fn mem(bytes: &[u8]) -> (MemPtr, MemLength) {
-    let address = bytes.as_ptr().expose_provenance();
-    // Addresses and lengths of live objects fit in `isize`.
-    (address as MemPtr, bytes.len() as MemLength)
-}
+pub use executor_api::native::{memory_of as mem, stop_on_exit as ok};
+use executor_api::{InstanceAccess, NativeContract, VMHooks};
 
 type Hooks<'a> = &'a mut dyn VMHooks;
 type Access<'a> = &'a mut dyn InstanceAccess;

@@ -6,15 +6,15 @@
 //! [`NativeContract`] lists a contract's endpoints under their export names.
 //!
 //! The rules a native endpoint follows, so that it behaves as its wasm build does:
-//! - pointers it passes to hooks ([`MemPtr`](crate::MemPtr)) are real addresses of its own
+//! - pointers it passes to hooks ([`MemPtr`]) are real addresses of its own
 //!   memory, valid for the length it gives;
-//! - when a hook returns an [`EarlyExit`](crate::EarlyExit), the endpoint stops at once by
+//! - when a hook returns an [`EarlyExit`], the endpoint stops at once by
 //!   unwinding with that value as the payload (`std::panic::resume_unwind(Box::new(exit))`),
 //!   and the executor returns it from the call unchanged;
 //! - any other panic is the contract's own failure: the executor answers a user error with
 //!   [`NATIVE_PANIC_MESSAGE`], the message a framework's wasm panic handler signals too.
 
-use crate::{InstanceAccess, VMHooks};
+use crate::{EarlyExit, InstanceAccess, MemLength, MemPtr, VMHooks};
 
 /// One exported function of a native contract: called with the hooks of the running VM and
 /// the instance's memory and gas, exactly once per call.
@@ -22,6 +22,19 @@ pub type NativeEndpoint = fn(&mut dyn VMHooks, &mut dyn InstanceAccess);
 
 /// The user-error message of a contract that panicked (return code 4), in both builds.
 pub const NATIVE_PANIC_MESSAGE: &str = "panic occurred";
+
+/// The value of a hook call made by a native endpoint; when the hook stopped the contract,
+/// the unwind that stops the endpoint, with the [`EarlyExit`] as payload (the rule above).
+pub fn stop_on_exit<T>(result: Result<T, EarlyExit>) -> T {
+    result.unwrap_or_else(|exit| std::panic::resume_unwind(Box::new(exit)))
+}
+
+/// The address and length of `bytes`, as a native endpoint passes them to hooks.
+pub fn memory_of(bytes: &[u8]) -> (MemPtr, MemLength) {
+    let address = bytes.as_ptr().expose_provenance();
+    // Addresses and lengths of live objects fit in `isize`.
+    (address as MemPtr, bytes.len() as MemLength)
+}
 
 /// A contract compiled into the host: its name and its exported functions.
 #[derive(Clone, Copy)]

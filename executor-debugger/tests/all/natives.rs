@@ -1,20 +1,8 @@
 //! Hand-written native contracts: each endpoint calls the VM's hooks directly and unwinds
 //! with the hook's `EarlyExit` when one stops it, following `executor_api::native`.
 
-use std::panic::resume_unwind;
-
-use executor_api::{EarlyExit, InstanceAccess, MemLength, MemPtr, NativeContract, VMHooks};
-
-/// The value of a hook call, or the unwind that stops the endpoint.
-pub fn ok<T>(result: Result<T, EarlyExit>) -> T {
-    result.unwrap_or_else(|exit| resume_unwind(Box::new(exit)))
-}
-
-/// The address and length of `bytes`, as a native contract gives them to hooks.
-pub fn ptr(bytes: &[u8]) -> (MemPtr, MemLength) {
-    let address = bytes.as_ptr().expose_provenance();
-    (address as MemPtr, bytes.len() as MemLength)
-}
+pub use executor_api::native::{memory_of as ptr, stop_on_exit as ok};
+use executor_api::{InstanceAccess, NativeContract, VMHooks};
 
 type H<'a> = &'a mut dyn VMHooks;
 type I<'a> = &'a mut dyn InstanceAccess;
