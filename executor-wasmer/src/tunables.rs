@@ -9,6 +9,9 @@
 //!
 //! A memory declared with 0 pages is the exception: see [`ContractTunables::memory_style`].
 //!
+//! On Linux, dynamic memories come from a pool of mappings kept between instances (see
+//! [`pool`]): an instance neither maps nor unmaps memory, and starts with no page faulted in.
+//!
 //! Tables are capped at [`MAX_TABLE_ELEMENTS`], whatever maximum the contract declares, so
 //! that `table.grow` cannot make the host allocate without bound.
 
@@ -22,6 +25,9 @@ use wasmer::{MemoryType, TableType};
 
 use crate::config::MAX_TABLE_ELEMENTS;
 
+#[cfg(target_os = "linux")]
+pub(crate) mod pool;
+
 /// No guard after a dynamic memory: singlepass checks every access in full (address plus
 /// constant offset plus size against the length), so a guard region would only cost a
 /// second system call (`mprotect`) per instance.
@@ -29,6 +35,12 @@ const OFFSET_GUARD: u64 = 0;
 
 /// A description of these tunables, part of the disk cache key (they shape compiled code).
 pub(crate) const PROFILE: &str = "dynamic-memory/no-guard/static-if-empty";
+
+/// `true` for the memories [`pool`] serves: dynamic, unshared.
+#[cfg(target_os = "linux")]
+fn pooled(ty: &MemoryType, style: &MemoryStyle) -> bool {
+    !ty.shared && matches!(style, MemoryStyle::Dynamic { .. })
+}
 
 /// The engine tunables of this executor.
 #[derive(Clone, Copy, Debug, Default)]
@@ -67,6 +79,13 @@ impl Tunables for ContractTunables {
         style: &MemoryStyle,
         vm_definition_location: NonNull<VMMemoryDefinition>,
     ) -> Result<VMMemory, MemoryError> {
+        #[cfg(target_os = "linux")]
+        if pooled(ty, style) {
+            // SAFETY: forwarded from the caller, who guarantees `vm_definition_location` for
+            // the life of the instance, and so of its memory.
+            let memory = unsafe { pool::PooledMemory::new(ty, vm_definition_location) }?;
+            return Ok(VMMemory(Box::new(memory)));
+        }
         // SAFETY: forwarded from the caller, who guarantees `vm_definition_location`.
         unsafe { VMMemory::from_definition(ty, style, vm_definition_location) }
     }

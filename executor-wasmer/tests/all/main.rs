@@ -4,6 +4,7 @@ mod cache;
 mod gas;
 mod hooks;
 mod limits;
+mod memory;
 mod support;
 mod timeout;
 mod traps;
