@@ -20,16 +20,49 @@ const ECHO: &str = r#"
     (call $finish (i32.const 0) (call $arg (i32.const 0) (i32.const 0)))))
 "#;
 
+/// A contract shaped like compiled Rust: `pages` pages, and a call that writes to 8 of its
+/// 4 KiB pages (the top of the stack, the data after it) before finishing.
+fn touching(pages: u32) -> String {
+    let top = pages * 65_536 / 2;
+    format!(
+        r#"
+(module
+  (import "env" "finish" (func $finish (param i32 i32)))
+  (memory (export "memory") {pages})
+  (func (export "touch") (local $at i32)
+    (local.set $at (i32.const {top}))
+    (loop $pages
+      (local.set $at (i32.sub (local.get $at) (i32.const 4096)))
+      (i64.store (local.get $at) (i64.const 7))
+      (br_if $pages (i32.gt_u (local.get $at) (i32.const {low}))))
+    (call $finish (local.get $at) (i32.const 8))))
+"#,
+        low = top - 8 * 4096,
+    )
+}
+
 fn bench_call(c: &mut Criterion) {
     let no_time_limit = VmConfig {
         time_limit: None,
         ..VmConfig::default()
     };
     bench_with(c, "call echo (cached module)", VmConfig::default());
-    bench_with(c, "call echo (cached module, no time limit)", no_time_limit);
+    bench_with(
+        c,
+        "call echo (cached module, no time limit)",
+        no_time_limit.clone(),
+    );
+    for pages in [2, 17] {
+        let name = format!("call touching 8 pages of {pages} (cached module)");
+        bench_contract(c, &name, &touching(pages), "touch", VmConfig::default());
+    }
 }
 
 fn bench_with(c: &mut Criterion, name: &str, config: VmConfig) {
+    bench_contract(c, name, ECHO, "echo", config);
+}
+
+fn bench_contract(c: &mut Criterion, name: &str, wat: &str, function: &str, config: VmConfig) {
     let schedule = GasSchedule::v4();
     let executor = WasmerExecutor::new(WasmerConfig::new(schedule.wasm_opcode_cost.clone()))
         .expect("executor");
@@ -38,7 +71,7 @@ fn bench_with(c: &mut Criterion, name: &str, config: VmConfig) {
     contract[8] = 5;
     let contract = Address(contract);
     let caller = Address([1; 32]);
-    let code = wat::parse_str(ECHO).expect("valid WAT");
+    let code = wat::parse_str(wat).expect("valid WAT");
     let chain = MockChain::new().with_user(caller, 0, 1).with_contract(
         contract,
         code,
@@ -53,7 +86,7 @@ fn bench_with(c: &mut Criterion, name: &str, config: VmConfig) {
             ..VmInput::default()
         },
         recipient: contract,
-        function: "echo".into(),
+        function: function.into(),
         allow_init: false,
     };
     let warm = vm.run_smart_contract_call(&input, &chain).expect("runs");

@@ -11,14 +11,16 @@ use crate::support::{compile, executor_with, v4};
 
 const PAGE: isize = 65_536;
 
-/// `dirty` grows the memory by 2 pages and fills all of it with 0xAB; `size` stores the
+/// `dirty` grows the memory by `$pages` pages and fills all of it with 0xAB (2 pages: a
+/// memory the pool zeroes in place; 8: one it gives back to the kernel); `size` stores the
 /// page count at 0.
 const DIRTY: &str = r#"
     (module
       (memory (export "memory") 2 10)
-      (func (export "dirty") (local $at i32)
-        (drop (memory.grow (i32.const 1)))
-        (drop (memory.grow (i32.const 1)))
+      (func (export "dirty_small") (call $dirty (i32.const 2)))
+      (func (export "dirty_large") (call $dirty (i32.const 8)))
+      (func $dirty (param $pages i32) (local $at i32)
+        (drop (memory.grow (local.get $pages)))
         (loop $fill
           (i64.store (local.get $at) (i64.const 0xABABABABABABABAB))
           (local.set $at (i32.add (local.get $at) (i32.const 8)))
@@ -28,7 +30,7 @@ const DIRTY: &str = r#"
 
 fn module() -> Arc<WasmerModule> {
     let mut cost = v4();
-    cost.max_memory_grow = 10;
+    cost.max_memory_grow_delta = 8;
     compile(&executor_with(cost), DIRTY).expect("compiles")
 }
 
@@ -43,9 +45,14 @@ fn a_new_instance_sees_nothing_of_the_instances_before_it() {
     let module = module();
     let mut hooks = RecordingHooks::default();
     for round in 0..20 {
+        let (function, pages) = if round % 2 == 0 {
+            ("dirty_small", 4)
+        } else {
+            ("dirty_large", 10)
+        };
         let mut dirty = fresh(&module);
-        dirty.call("dirty", &mut hooks).expect("fills");
-        assert_eq!(dirty.memory_load(4 * PAGE - 1, 1).unwrap(), [0xAB]);
+        dirty.call(function, &mut hooks).expect("fills");
+        assert_eq!(dirty.memory_load(pages * PAGE - 1, 1).unwrap(), [0xAB]);
         drop(dirty);
 
         let mut clean = fresh(&module);
@@ -69,7 +76,7 @@ fn instances_alive_at_once_have_memories_of_their_own() {
     let mut hooks = RecordingHooks::default();
     let mut first = fresh(&module);
     let mut second = fresh(&module);
-    first.call("dirty", &mut hooks).expect("fills");
+    first.call("dirty_small", &mut hooks).expect("fills");
     assert!(
         second
             .memory_load(0, 2 * PAGE)

@@ -3,7 +3,7 @@ use std::ptr::NonNull;
 use wasmer::sys::vm::{LinearMemory, MemoryError, VMMemoryDefinition};
 use wasmer::{MemoryType, Pages, WASM_PAGE_SIZE};
 
-use super::{PooledMemory, RESERVE, Region, give, pooled, take};
+use super::{PooledMemory, RESERVE, Region, ZERO_IN_PLACE, give, pooled, take};
 
 /// A definition slot, as an instance's `VMContext` would hold it.
 fn slot() -> Box<VMMemoryDefinition> {
@@ -41,6 +41,22 @@ fn an_emptied_region_reads_as_zeros() {
     bytes[RESERVE - 1] = 3;
     assert!(region.empty(RESERVE));
     assert!(bytes.iter().all(|&byte| byte == 0));
+}
+
+#[test]
+fn a_small_length_is_zeroed_in_place() {
+    let region = Region::map(RESERVE).expect("maps");
+    // SAFETY: the whole region is mapped readable and writable.
+    let bytes = unsafe { std::slice::from_raw_parts_mut(region.base(), region.capacity()) };
+    bytes[0] = 1;
+    bytes[ZERO_IN_PLACE - 1] = 2;
+    bytes[ZERO_IN_PLACE] = 3;
+    assert!(region.empty(ZERO_IN_PLACE - 1000));
+    assert!(bytes[..ZERO_IN_PLACE].iter().all(|&byte| byte == 0));
+    assert_eq!(
+        bytes[ZERO_IN_PLACE], 3,
+        "beyond the length asked: not reachable, not zeroed"
+    );
 }
 
 #[test]
