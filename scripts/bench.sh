@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Strata's benchmarks, as one table: the scenario suite at 1 and 2 jobs (wall time and peak
-# RSS, best of RUNS), then the executor's criterion benches (cached call, hook round trip,
-# metering overhead). Figures depend on the machine: record them with its description.
+# RSS, best of RUNS), then the criterion benches (VM-level calls of a cached contract; the
+# executor's instantiation, hook round trip and metering overhead). Figures depend on the
+# machine: record them with its description.
 #
 #   scripts/bench.sh [SUITE_DIR]     (default ../shared/conformance/mx-chain-vm-go/test)
 #   RUNS=5 BENCH_FILTER='instance|tight_loop' scripts/bench.sh
@@ -55,29 +56,31 @@ if [ -n "${SKIP_CRITERION:-}" ]; then
 fi
 echo
 cargo bench --quiet -p strata-executor-wasmer --bench executor -- "$filter" >/dev/null 2>&1
-python3 - "$filter" <<'PY'
+# The VM-level calls (vm-core's `call` bench: its names start with "call ").
+cargo bench --quiet -p strata-vm-core --bench call >/dev/null 2>&1
+python3 - "$filter|^call " <<'PY'
 import json, pathlib, re, sys
 pattern = re.compile(sys.argv[1])
 root = pathlib.Path("target/criterion")
 rows = []
-for estimates in sorted(root.glob("*/*/new/estimates.json")):
-    group, bench = estimates.parts[-4], estimates.parts[-3]
-    if not pattern.search(f"{group}/{bench}"):
+for estimates in sorted(root.glob("**/new/estimates.json")):
+    name = estimates.parent.parent.relative_to(root).as_posix()
+    if not pattern.search(name) or "/report" in name:
         continue
     mean = json.loads(estimates.read_text())["mean"]["point_estimate"]
-    rows.append((f"{group}/{bench}", mean))
-print(f"{'criterion bench (mean)':<52} {'time':>12}")
+    rows.append((name, mean))
+print(f"{'criterion bench (mean)':<60} {'time':>12}")
 for name, ns in rows:
     text = f"{ns / 1e6:.2f} ms" if ns >= 1e6 else f"{ns / 1e3:.2f} µs"
-    print(f"{name:<52} {text:>12}")
+    print(f"{name:<60} {text:>12}")
 means = dict(rows)
-for kind in ("count", "hash"):
+for kind in ("count", "hash", "branchy"):
     metered = means.get(f"tight_loop_1M/{kind}_metered")
     bare = means.get(f"tight_loop_1M/{kind}_unmetered")
     if metered and bare:
-        print(f"{'metering overhead, ' + kind + ' loop':<52} {100 * (metered / bare - 1):>10.0f} %")
+        print(f"{'metering overhead, ' + kind + ' loop':<60} {100 * (metered / bare - 1):>10.0f} %")
 hooks = means.get("instance/call_with_100_hook_calls")
 empty = means.get("instance/empty_call")
 if hooks and empty:
-    print(f"{'hook round trip ((100 hooks - empty call) / 100)':<52} {(hooks - empty) / 100:>9.0f} ns")
+    print(f"{'hook round trip ((100 hooks - empty call) / 100)':<60} {(hooks - empty) / 100:>9.0f} ns")
 PY
