@@ -2,8 +2,10 @@
 //!
 //! A suite names the same few contracts in hundreds of scenarios; decoding a `.mxsc.json`
 //! (a JSON parse and a hex decode of the whole code) or compiling a `.wat` each time was the
-//! largest cost of a run. Entries are keyed by the canonical path and checked against the
-//! file's length and modification time at every use, so an edited file is read again. The
+//! largest cost of a run. Entries are keyed by the path as the runner resolved it (two spellings
+//! of one file make two entries: a second decode, never a wrong one; canonical keys cost a
+//! system call per path component at every use) and checked against the file's length and
+//! modification time at every use, so an edited file is read again. The
 //! cache holds at most [`MAX_ENTRIES`] files and [`MAX_BYTES`] of code; past either it starts
 //! over.
 
@@ -51,14 +53,11 @@ pub(crate) fn load<E>(
     kind: Kind,
     decode: impl FnOnce() -> Result<Vec<u8>, E>,
 ) -> Result<Vec<u8>, E> {
-    let key = std::fs::canonicalize(path)
-        .ok()
-        .zip(std::fs::metadata(path).ok());
-    let Some((canonical, meta)) = key else {
+    let Ok(meta) = std::fs::metadata(path) else {
         return decode();
     };
     let (len, modified) = (meta.len(), meta.modified().ok());
-    let cache_key = (canonical, kind);
+    let cache_key = (path.to_path_buf(), kind);
     {
         let cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(entry) = cache.entries.get(&cache_key)
