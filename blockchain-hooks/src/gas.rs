@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use crate::GasScheduleError;
 
+mod layout;
+
 /// Declares one typed struct per section, and the [`GasSchedule`] that holds them all.
 macro_rules! gas_sections {
     ($(
@@ -164,6 +166,14 @@ impl GasSchedule {
     /// that is not a non-negative integer, and [`GasScheduleError::MissingKey`] naming the first
     /// required key the file lacks. Unknown sections and keys are ignored, as nodes do.
     pub fn from_toml_str(text: &str) -> Result<Self, GasScheduleError> {
+        match layout::sections(text) {
+            Some(sections) => Self::from_sections(&sections),
+            None => Self::from_full_toml(text),
+        }
+    }
+
+    /// [`GasSchedule::from_toml_str`] by the full TOML parser.
+    fn from_full_toml(text: &str) -> Result<Self, GasScheduleError> {
         let table: toml::Table = text
             .parse()
             .map_err(|e: toml::de::Error| GasScheduleError::Toml(e.to_string()))?;
