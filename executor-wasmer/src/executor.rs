@@ -16,7 +16,7 @@ use crate::module::WasmerModule;
 use crate::module_cache::ModuleCache;
 use crate::operators::CostTable;
 use crate::tunables::ContractTunables;
-use crate::validation::analyze;
+use crate::validation::{analyze, facts_of};
 
 /// Counters of where modules came from, for tests and monitoring.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -195,10 +195,18 @@ impl WasmerExecutor {
         code: &[u8],
     ) -> Result<Arc<WasmerModule>, ExecutorError> {
         let costs = Arc::clone(&self.costs.read().unwrap_or_else(PoisonError::into_inner));
-        let facts = analyze(code, &costs.limits)?;
-        let (engine, module) = match self.load_from_disk(hash, &costs) {
-            Some(loaded) => loaded,
-            None => self.compile_fresh(hash, code, &costs)?,
+        let (engine, module, facts) = match self.load_from_disk(hash, &costs) {
+            // Stored only after `analyze` accepted the code under the same key: its sections
+            // are read for the facts, its function bodies are not validated again.
+            Some((engine, module)) => match facts_of(code, &costs.limits) {
+                Some(facts) => (engine, module, facts),
+                None => (engine, module, analyze(code, &costs.limits)?),
+            },
+            None => {
+                let facts = analyze(code, &costs.limits)?;
+                let (engine, module) = self.compile_fresh(hash, code, &costs)?;
+                (engine, module, facts)
+            }
         };
         let module = Arc::new(WasmerModule::new(engine, module, facts));
         let current = self.costs.read().unwrap_or_else(PoisonError::into_inner);
@@ -220,7 +228,7 @@ impl WasmerExecutor {
         };
         // SAFETY: Wasmer requires the bytes to come from `Module::serialize` of a compatible
         // engine. These are: the file's key covers this crate's and Wasmer's versions, the
-        // target and the opcode costs, and its SHA-256 matches the payload, so it is the
+        // target and the opcode costs, and its BLAKE3 checksum matches the payload, so it is the
         // exact output of `serialize` written by `compile_fresh` under the same key, not a
         // corrupted or foreign file. The cache directory is trusted (see `WasmerConfig`).
         match unsafe { wasmer::Module::deserialize(&self.loader, payload) } {

@@ -16,6 +16,9 @@ use crate::config::{
 use crate::globals::RESERVED_PREFIX;
 use crate::operators::{OpKind, is_allowed};
 
+mod facts;
+pub(crate) use facts::facts_of;
+
 /// Names no exported function may have besides the hooks: the protocol's built-in functions.
 const BUILTIN_FUNCTIONS: &[&str] = &[
     "ClaimDeveloperRewards",
@@ -90,6 +93,17 @@ pub(crate) struct ModuleFacts {
     pub(crate) imported_hooks: Vec<(String, usize)>,
     /// The exported functions that take parameters or return results, sorted.
     pub(crate) nonvoid_functions: Vec<String>,
+}
+
+impl ModuleFacts {
+    /// The facts in their documented order, each hook once.
+    fn sorted(mut self) -> Self {
+        self.exported_functions.sort();
+        self.nonvoid_functions.sort();
+        self.imported_hooks.sort();
+        self.imported_hooks.dedup_by(|a, b| a.0 == b.0);
+        self
+    }
 }
 
 /// Checks `code` against the rules of the production VM, without compiling it.
@@ -440,18 +454,14 @@ impl<'l> Checker<'l> {
         Ok(())
     }
 
-    fn finish(mut self) -> Result<ModuleFacts, ExecutorError> {
+    fn finish(self) -> Result<ModuleFacts, ExecutorError> {
         if self.memories == 0 {
             return Err(invalid("no memory declared"));
         }
         if !self.memory_exported {
             return Err(invalid("the memory is not exported"));
         }
-        self.facts.exported_functions.sort();
-        self.facts.nonvoid_functions.sort();
-        self.facts.imported_hooks.sort();
-        self.facts.imported_hooks.dedup_by(|a, b| a.0 == b.0);
-        Ok(self.facts)
+        Ok(self.facts.sorted())
     }
 }
 
