@@ -11,9 +11,9 @@ use crate::support::{compile, executor_with, v4};
 
 const PAGE: isize = 65_536;
 
-/// `dirty` grows the memory by `$pages` pages and fills all of it with 0xAB (2 pages: a
-/// memory the pool zeroes in place; 8: one it gives back to the kernel); `size` stores the
-/// page count at 0.
+/// `dirty_small` and `dirty_large` grow the memory by 2 pages (to a memory the pool zeroes in
+/// place) or by 8 (to one it gives back to the kernel) and fill all of it with 0xAB; `size`
+/// stores the page count at 0.
 const DIRTY: &str = r#"
     (module
       (memory (export "memory") 2 10)
