@@ -101,6 +101,9 @@ pub struct Context<'a> {
     pub(crate) next_transfer_index: u32,
     /// The raw stop of the last nested call that failed (its own code and message).
     pub(crate) last_child_exit: Option<EarlyExit>,
+    /// Whether the nested call failing now stopped inside its code (a hook's failure, a trap)
+    /// rather than before it ran: set by `run_code`, taken by `run_child`.
+    pub(crate) child_stopped_in_code: bool,
     /// The closure the next callback frame gets.
     pub(crate) next_closure: Option<Vec<u8>>,
     /// How many asynchronous call identifiers the transaction made.
@@ -128,6 +131,7 @@ impl<'a> Context<'a> {
             random: None,
             next_transfer_index: 1,
             last_child_exit: None,
+            child_stopped_in_code: false,
             next_closure: None,
             async_counter: 0,
             recorded_errors: Vec::new(),

@@ -106,7 +106,8 @@ impl VmHost {
     ) -> Result<VmOutput, VmError> {
         check_gas(input.vm_input.gas_provided)?;
         let schedule = self.schedule();
-        flows::call(&self.engine(&schedule), input, chain, true)
+        let output = flows::call(&self.engine(&schedule), input, chain, true)?;
+        Ok(call_errors_log(output, input))
     }
 
     fn engine<'h>(&'h self, schedule: &'h GasSchedule) -> Engine<'h> {
@@ -118,6 +119,12 @@ impl VmHost {
     }
 }
 
+/// A failed call's output with the event that reports its error (see [`run::with_errors_log`]).
+fn call_errors_log(output: VmOutput, input: &ContractCallInput) -> VmOutput {
+    let caller = input.vm_input.caller;
+    run::with_errors_log(output, caller, input.recipient, &input.function)
+}
+
 impl VmHandler for VmHost {
     fn run_smart_contract_create(
         &self,
@@ -126,7 +133,14 @@ impl VmHandler for VmHost {
     ) -> Result<VmOutput, VmError> {
         check_gas(input.vm_input.gas_provided)?;
         let schedule = self.schedule();
-        flows::create(&self.engine(&schedule), input, chain)
+        let output = flows::create(&self.engine(&schedule), input, chain)?;
+        let caller = input.vm_input.caller;
+        Ok(run::with_errors_log(
+            output,
+            caller,
+            caller,
+            run::INIT_LABEL,
+        ))
     }
 
     fn run_smart_contract_call(
@@ -137,10 +151,12 @@ impl VmHandler for VmHost {
         check_gas(input.vm_input.gas_provided)?;
         let schedule = self.schedule();
         let engine = self.engine(&schedule);
-        if input.function == flows::UPGRADE_CONTRACT {
-            return flows::upgrade(&engine, input, chain);
-        }
-        flows::call(&engine, input, chain, false)
+        let output = if input.function == flows::UPGRADE_CONTRACT {
+            flows::upgrade(&engine, input, chain)?
+        } else {
+            flows::call(&engine, input, chain, false)?
+        };
+        Ok(call_errors_log(output, input))
     }
 
     fn gas_schedule_change(&self, schedule: GasSchedule) -> Result<(), VmError> {

@@ -144,8 +144,12 @@ pub(crate) fn transfer_value_only(
     Ok(())
 }
 
-/// The error text a failed child gives its parent, as the parent fails with it.
-pub(crate) fn parent_error(child: &EarlyExit) -> EarlyExit {
+/// The error a failed child gives its parent, as the parent fails with it
+/// (`handleBreakpointIfAny`): a stop inside the child's code reaches the parent as "execution
+/// failed", whatever the hook or trap said (the child's own output keeps that message), as
+/// "error signalled by smartcontract" or as out of gas; a failure before the code ran (a
+/// missing function, `init` called directly, invalid code) keeps its own text.
+pub(crate) fn parent_error(child: &EarlyExit, in_code: bool) -> EarlyExit {
     use blockchain_hooks::ReturnCode;
     match child.code {
         ReturnCode::OutOfGas => EarlyExit::out_of_gas(),
@@ -153,6 +157,9 @@ pub(crate) fn parent_error(child: &EarlyExit) -> EarlyExit {
             failed(child.message.clone())
         }
         ReturnCode::UserError => failed(SIGNAL_ERROR),
+        _ if in_code && child.message != executor_api::messages::EXECUTION_TIMEOUT => {
+            failed(crate::errors::EXECUTION_FAILED)
+        }
         _ => failed(child.message.clone()),
     }
 }

@@ -206,7 +206,18 @@ fn a_nested_failure_fails_the_caller_and_changes_nothing() {
         "forward",
         &[&misc.0, b"finishesThenFails"],
     );
-    assert_eq!(out, panicked);
+    assert_eq!(
+        (out.return_code, &out.return_message),
+        (panicked.return_code, &panicked.return_message)
+    );
+    assert!(out.output_accounts.is_empty() && out.return_data.is_empty());
+    // The transaction's errors event names the callee's endpoint, then the caller's.
+    let errors = String::from_utf8_lossy(&out.logs[0].data[0]).into_owned();
+    assert_eq!(out.logs[0].identifier, b"internalVMErrors");
+    assert!(
+        errors.contains("[finishesThenFails]") && errors.ends_with("[forward]"),
+        "{errors}"
+    );
     // Directly, the panic is the contract's user error.
     let out = call(&vm, &mut chain, misc, "panics", &[]);
     assert_eq!(out.return_code, ReturnCode::UserError);
@@ -276,11 +287,16 @@ fn calls_nest_to_the_vms_instance_limit_on_a_test_threads_stack() {
         deepest.return_message
     );
     assert_eq!(deepest.return_data, vec![vec![9]]);
+    // The eleventh instance cannot start: its caller fails with "execution failed (max
+    // instances reached)", and every caller above reads "execution failed".
     let too_deep = run(&mut chain, 10);
     assert_eq!(too_deep.return_code, ReturnCode::ExecutionFailed);
-    assert!(
-        too_deep.return_message.contains("max instances reached"),
-        "{}",
-        too_deep.return_message
-    );
+    assert_eq!(too_deep.return_message, "execution failed");
+    let errors = too_deep
+        .logs
+        .iter()
+        .find(|log| log.identifier == b"internalVMErrors")
+        .map(|log| String::from_utf8_lossy(&log.data[0]).into_owned())
+        .unwrap_or_default();
+    assert!(errors.contains("max instances reached"), "{errors}");
 }

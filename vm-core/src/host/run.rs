@@ -111,13 +111,14 @@ impl Engine<'_> {
         ctx.frames.push(frame);
         let result = instance.call(exec.export, &mut ctx);
         if let Err(exit) = result.filter_ok() {
-            return Ok(failure(normalize(exit, ctx.hook_exit.as_ref())));
+            let exit = normalize(exit, ctx.hook_exit.as_ref());
+            return Ok(failed_run(&mut ctx, exit));
         }
         if instance.gas_used() > instance.gas_limit() {
-            return Ok(out_of_gas());
+            return Ok(failed_run(&mut ctx, EarlyExit::out_of_gas()));
         }
         if let Err(exit) = crate::asynchronous::execute(&mut ctx, instance.as_mut()) {
-            return Ok(failure(exit));
+            return Ok(failed_run(&mut ctx, exit));
         }
         Ok(success(
             ctx,
@@ -156,13 +157,13 @@ impl FilterOk for Result<(), EarlyExit> {
 /// The output of a call that returned: out of gas if hooks charged past the limit (the
 /// production VM's final gas check), else every change, the gas left and the refund.
 fn success(
-    ctx: Context<'_>,
+    mut ctx: Context<'_>,
     instance: &dyn Instance,
     contract: Address,
     initial_cost: u64,
 ) -> VmOutput {
     if instance.gas_used() > instance.gas_limit() {
-        return out_of_gas();
+        return failed_run(&mut ctx, EarlyExit::out_of_gas());
     }
     let errors_log = errors_log(&ctx);
     let mut output = ctx.output.into_output();
@@ -171,6 +172,51 @@ fn success(
     output.account_mut(contract).gas_used = initial_cost.saturating_add(instance.gas_used());
     output
 }
+
+/// The output of an execution that failed once its instance ran: the failure, with the event
+/// that reports every error of the transaction, the nested calls' and its own.
+fn failed_run(ctx: &mut Context<'_>, exit: EarlyExit) -> VmOutput {
+    let function = match ctx.frames.first() {
+        Some(top) if !top.function.is_empty() => top.function.clone(),
+        _ => INIT_LABEL.to_owned(),
+    };
+    ctx.recorded_errors
+        .push(format!("{} [{}]", exit.message, function));
+    let mut output = failure(exit);
+    output.logs.extend(errors_log(ctx));
+    output
+}
+
+/// Adds the event that reports a failed transaction's error (`createLogEntryFromErrors`, which
+/// the production VM runs whatever the return code) to an output that failed before its
+/// instance ran: from the caller, topics `receiver` and `function`.
+pub(crate) fn with_errors_log(
+    mut output: VmOutput,
+    caller: Address,
+    receiver: Address,
+    function: &str,
+) -> VmOutput {
+    let reported = output
+        .logs
+        .iter()
+        .any(|log| log.identifier == INTERNAL_VM_ERRORS);
+    if output.return_code.is_ok() || reported {
+        return output;
+    }
+    let data = format!("{} [{}]", output.return_message, function);
+    output.logs.push(blockchain_hooks::LogEntry {
+        address: caller,
+        identifier: INTERNAL_VM_ERRORS.to_vec(),
+        topics: vec![receiver.0.to_vec(), function.as_bytes().to_vec()],
+        data: vec![data.into_bytes()],
+    });
+    output
+}
+
+/// The function a deploy's errors name.
+pub(crate) const INIT_LABEL: &str = "_init";
+/// The identifier of the event that reports a transaction's errors.
+const INTERNAL_VM_ERRORS: &[u8] = b"internalVMErrors";
 
 /// The event that reports the errors nested calls swallowed (`createLogEntryFromErrors`):
 /// from the caller, topics the contract (the caller for a deploy) and the function (`_init`
@@ -182,13 +228,13 @@ fn errors_log(ctx: &Context<'_>) -> Option<blockchain_hooks::LogEntry> {
     let top = ctx.frames.first()?;
     let caller = top.input.caller;
     let (receiver, function) = if top.function.is_empty() {
-        (caller, "_init".to_owned())
+        (caller, INIT_LABEL.to_owned())
     } else {
         (top.contract, top.function.clone())
     };
     Some(blockchain_hooks::LogEntry {
         address: caller,
-        identifier: b"internalVMErrors".to_vec(),
+        identifier: INTERNAL_VM_ERRORS.to_vec(),
         topics: vec![receiver.0.to_vec(), function.into_bytes()],
         data: vec![ctx.recorded_errors.join(" ").into_bytes()],
     })

@@ -120,7 +120,8 @@ pub(crate) fn run_child(
         Ok(gas) => gas,
         Err(exit) => {
             ctx.output.revert(checkpoint);
-            let error = parent_error(&exit);
+            let in_code = std::mem::take(&mut ctx.child_stopped_in_code);
+            let error = parent_error(&exit, in_code);
             ctx.recorded_errors
                 .push(format!("{} [{}]", error.message, input.function));
             ctx.last_child_exit = Some(exit);
@@ -300,6 +301,7 @@ pub(crate) fn run_code(
     if let Err(exit) = result
         && !exit.code.is_ok()
     {
+        ctx.child_stopped_in_code = true;
         return Err(normalize(exit, ctx.hook_exit.as_ref()));
     }
     if instance.gas_used() > instance.gas_limit() {

@@ -205,7 +205,8 @@ pub fn assert_ok(output: &VmOutput) {
     );
 }
 
-/// Asserts a failure with `code` and `message`, and that it carries nothing but its code.
+/// Asserts a failure with `code` and `message`, and that it carries nothing but its code and
+/// the event reporting its errors, the last of them `message`.
 #[track_caller]
 pub fn assert_failed(output: &VmOutput, code: ReturnCode, message: &str) {
     assert_eq!(
@@ -215,8 +216,14 @@ pub fn assert_failed(output: &VmOutput, code: ReturnCode, message: &str) {
     assert_eq!(output.gas_remaining, 0);
     assert_eq!(output.gas_refund, 0);
     assert!(output.output_accounts.is_empty());
-    assert!(output.logs.is_empty());
     assert!(output.return_data.is_empty());
+    let [errors] = output.logs.as_slice() else {
+        panic!("one errors event expected: {:?}", output.logs);
+    };
+    assert_eq!(errors.identifier, b"internalVMErrors");
+    let data = String::from_utf8_lossy(&errors.data[0]);
+    let last = data.rsplit_once(" [").map_or(&*data, |(head, _)| head);
+    assert!(last.ends_with(message), "errors: {data}");
 }
 
 /// The gas a successful output consumed.

@@ -94,7 +94,9 @@ proptest! {
             got
         );
         prop_assert!(out.output_accounts.is_empty());
-        prop_assert!(out.logs.is_empty());
+        // Nothing but the event reporting the error.
+        prop_assert_eq!(out.logs.len(), 1);
+        prop_assert_eq!(&out.logs[0].identifier, b"internalVMErrors");
         prop_assert!(out.return_data.is_empty());
         prop_assert_eq!((out.gas_remaining, out.gas_refund), (0, 0));
         prop_assert!(out.deleted_accounts.is_empty());

@@ -2,8 +2,12 @@
 //! `executeReadOnly` and `managedExecuteOnDestContextWithErrorReturn`, with a parent
 //! (`sc(1)`) and a child (`sc(2)`) in WAT.
 
+use std::sync::Arc;
+
 use blockchain_hooks::ReturnCode;
+use executor_wasmer::{WasmerConfig, WasmerExecutor};
 use num_bigint::BigInt;
+use strata_vm_core::{VmConfig, VmHost};
 
 use crate::harness::*;
 
@@ -84,6 +88,7 @@ fn parent() -> String {
   (func (export "callStore") {store})
   (func (export "callFail") {fail})
   (func (export "callBurn") {burn})
+  (func (export "callMissing") {missing})
   (func (export "readOnlyStore") {ro_store})
   (func (export "readOnlyEcho") {ro_echo} (call $i64finish (i64.extend_i32_u (call $numRet))))
   (func (export "sameStore") {same_store})
@@ -101,6 +106,7 @@ fn parent() -> String {
         store = call("dest", 4, 5),
         fail = call("dest", 9, 4),
         burn = call("dest", 13, 4),
+        missing = call("dest", 56, 5),
         ro_store = call("ro", 4, 5),
         ro_echo = call("ro", 0, 4),
         same_store = call("same", 4, 5),
@@ -176,6 +182,16 @@ fn failing_child_with_error_return_is_rolled_back_and_answers_one() {
 }
 
 #[test]
+fn a_failure_before_the_childs_code_runs_keeps_its_text() {
+    let out = world().call(1, "callMissing", &[]);
+    assert_failed(
+        &out,
+        ReturnCode::ExecutionFailed,
+        "invalid function (not found)",
+    );
+}
+
+#[test]
 fn child_out_of_gas_fails_the_parent_out_of_gas() {
     let out = world().call(1, "callBurn", &[]);
     assert_failed(&out, ReturnCode::OutOfGas, "not enough gas");
@@ -183,9 +199,22 @@ fn child_out_of_gas_fails_the_parent_out_of_gas() {
 
 #[test]
 fn recursion_stops_at_the_instance_limit() {
+    // The instance that cannot start fails its caller with "execution failed (max instances
+    // reached)"; that caller fails inside its code, so every caller above it, up to the
+    // transaction, reads "execution failed".
     let out = world().call(1, "recurse", &[]);
+    assert_failed(&out, ReturnCode::ExecutionFailed, "execution failed");
+    // With room for one instance, the transaction's own call is the one refused.
+    let mut one = world();
+    let executor = WasmerExecutor::new(WasmerConfig::new(one.schedule.wasm_opcode_cost.clone()))
+        .expect("executor");
+    let config = VmConfig {
+        max_instances: 1,
+        ..VmConfig::default()
+    };
+    one.vm = VmHost::new(Arc::new(executor), one.schedule.clone(), config);
     assert_failed(
-        &out,
+        &one.call(1, "callEcho", &[]),
         ReturnCode::ExecutionFailed,
         "execution failed (max instances reached)",
     );
@@ -194,12 +223,10 @@ fn recursion_stops_at_the_instance_limit() {
 #[test]
 fn read_only_child_cannot_write() {
     let world = world();
+    // The child's `storageStore` fails inside its code: the parent only learns that the
+    // child's execution failed (`handleBreakpointIfAny`), not the hook's own text.
     let out = world.call(1, "readOnlyStore", &[]);
-    assert_failed(
-        &out,
-        ReturnCode::ExecutionFailed,
-        "cannot write on read only mode",
-    );
+    assert_failed(&out, ReturnCode::ExecutionFailed, "execution failed");
     let out = world.call(1, "readOnlyEcho", &[]);
     assert_ok(&out);
     assert_eq!(out.return_data, vec![b"hi".to_vec(), vec![1]]);
