@@ -140,6 +140,20 @@ pub(crate) enum TxKind {
 }
 
 impl TxKind {
+    /// Whether a transaction of this kind may hold `field` at all (mx-chain-scenario-go's
+    /// `HasSender`, `HasValue`, `HasESDT`, `HasGasLimit`, `HasGasPrice`): a query has no
+    /// sender, value or gas, a validator reward no sender or gas, and only calls and transfers
+    /// carry ESDT.
+    pub fn allows(self, field: &str) -> bool {
+        match field {
+            "from" => !matches!(self, Self::Query | Self::ValidatorReward),
+            "value" | "egldValue" => self != Self::Query,
+            "esdt" | "esdtValue" => matches!(self, Self::Call | Self::Transfer),
+            "gasLimit" | "gasPrice" => !matches!(self, Self::Query | Self::ValidatorReward),
+            _ => true,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Self::Deploy => "scDeploy",

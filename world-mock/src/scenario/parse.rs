@@ -291,8 +291,13 @@ impl Parser {
 
     fn tx(&self, kind: TxKind, v: &Value, path: &str) -> Result<Tx, WorldError> {
         let mut tx = Tx::default();
-        for (key, v) in self.object(v, path)? {
+        let fields = self.object(v, path)?;
+        for (key, v) in fields {
             let p = format!("{path}.{key}");
+            if !kind.allows(key) {
+                let why = format!("{key:?} is not allowed in a {} transaction", kind.name());
+                return Err(self.err(&p, why));
+            }
             match key.as_str() {
                 "from" => tx.from = self.address(v, &p)?,
                 "to" if kind == TxKind::Deploy => {
@@ -311,15 +316,43 @@ impl Parser {
                 }
                 "contractCode" => tx.code = self.bytes(v, &p)?,
                 "codeMetadata" => {
-                    tx.code_metadata = Some(CodeMetadata::from_bytes(&self.bytes(v, &p)?))
+                    let bytes = self.bytes(v, &p)?;
+                    if !bytes.is_empty() && kind != TxKind::Deploy {
+                        let why =
+                            format!("{key:?} is not allowed in a {} transaction", kind.name());
+                        return Err(self.err(&p, why));
+                    }
+                    tx.code_metadata = Some(CodeMetadata::from_bytes(&bytes));
                 }
                 "gasLimit" => tx.gas_limit = self.u64(v, &p)?,
                 "gasPrice" => tx.gas_price = self.u64(v, &p)?,
-                "nonce" | "comment" => {}
+                "nonce" => {}
                 other => return Err(self.err(&p, format!("unknown transaction field {other:?}"))),
             }
         }
+        self.check_tx_fields(kind, &tx, path)?;
         Ok(tx)
+    }
+
+    /// The fields mx-chain-scenario-go refuses only when they are not empty: a function
+    /// outside calls and queries, arguments of a transfer, code outside a deploy.
+    fn check_tx_fields(&self, kind: TxKind, tx: &Tx, path: &str) -> Result<(), WorldError> {
+        let refused = if !tx.function.is_empty() && !matches!(kind, TxKind::Call | TxKind::Query) {
+            Some("function")
+        } else if !tx.arguments.is_empty() && kind == TxKind::Transfer {
+            Some("arguments")
+        } else if !tx.code.is_empty() && kind != TxKind::Deploy {
+            Some("contractCode")
+        } else {
+            None
+        };
+        match refused {
+            Some(field) => Err(self.err(
+                &format!("{path}.{field}"),
+                format!("{field:?} is not allowed in a {} transaction", kind.name()),
+            )),
+            None => Ok(()),
+        }
     }
 
     fn tx_esdt(&self, v: &Value, path: &str) -> Result<Vec<EsdtTransfer>, WorldError> {

@@ -90,6 +90,71 @@ fn malformed_values_name_the_json_path() {
 }
 
 #[test]
+fn transaction_fields_a_kind_does_not_take_are_refused() {
+    // As mx-chain-scenario-go's parser: a query has no sender, value or gas; only calls and
+    // transfers carry ESDT; a function, transfer arguments and code only where they apply.
+    let cases = [
+        (
+            r#""scQuery", "tx": {"from": "address:a", "to": "sc:b", "function": "f"}"#,
+            "from",
+        ),
+        (
+            r#""scQuery", "tx": {"to": "sc:b", "function": "f", "gasLimit": "5"}"#,
+            "gasLimit",
+        ),
+        (
+            r#""scQuery", "tx": {"to": "sc:b", "function": "f", "egldValue": "1"}"#,
+            "egldValue",
+        ),
+        (
+            r#""scDeploy", "tx": {"from": "address:a", "esdtValue": []}"#,
+            "esdtValue",
+        ),
+        (
+            r#""validatorReward", "tx": {"to": "sc:b", "gasPrice": "0"}"#,
+            "gasPrice",
+        ),
+        (
+            r#""transfer", "tx": {"from": "address:a", "to": "sc:b", "function": "f"}"#,
+            "function",
+        ),
+        (
+            r#""transfer", "tx": {"from": "address:a", "to": "sc:b", "arguments": ["1"]}"#,
+            "arguments",
+        ),
+        (
+            r#""scCall", "tx": {"from": "address:a", "to": "sc:b", "contractCode": "1"}"#,
+            "contractCode",
+        ),
+        (
+            r#""scCall", "tx": {"from": "address:a", "to": "sc:b", "codeMetadata": "0x0100"}"#,
+            "codeMetadata",
+        ),
+        (
+            r#""scCall", "tx": {"from": "address:a", "to": "sc:b", "comment": "x"}"#,
+            "comment",
+        ),
+    ];
+    for (step, field) in cases {
+        let text = format!(r#"{{"steps": [{{"step": {step}}}]}}"#);
+        let shown = run(&text).to_string();
+        assert!(
+            shown.contains(&format!("steps[0].tx.{field}")),
+            "{text}: {shown}"
+        );
+        assert!(
+            shown.contains("not allowed") || shown.contains("unknown"),
+            "{shown}"
+        );
+    }
+    // Empty values are no refusal: a transfer with no arguments, a call's empty metadata.
+    let empty = r#"{"steps": [{"step": "scCall", "id": "x", "tx": {"from": "address:ghost", "to": "sc:b",
+        "function": "f", "arguments": [], "codeMetadata": "", "gasLimit": "1", "gasPrice": "0"}}]}"#;
+    let shown = run(empty).to_string();
+    assert!(!shown.contains("not allowed"), "{shown}");
+}
+
+#[test]
 fn malformed_values_name_line_and_column() {
     let err = run(
         "{\"steps\": [\n  {\"step\": \"setState\",\n   \"accounts\": {\"address:a\": {\"nonce\": \"x1\"}}}]}",
