@@ -462,15 +462,30 @@ fn builds_c_contracts_reproducibly_and_runs_them() {
     assert_eq!(mxsc["abi"]["name"], "Answers");
     assert!(mxsc["abi"].get("buildInfo").is_none());
 
-    // A copy elsewhere (with a space in its path): the same bytes.
+    // A copy elsewhere (with a space in its path), on a machine where binaryen's `wasm-opt`
+    // is installed (here one that always fails, where clang looks first: `COMPILER_PATH`;
+    // clang runs it after an optimised link): the same bytes.
     let second = tempfile::tempdir().unwrap();
     let (_, copy) = write_c_fixtures(&second.path().join("some where"));
     let elsewhere = second.path().join("out");
-    let out = strata(
-        &["build", "--output", elsewhere.to_str().unwrap()],
-        &[&copy],
-    );
+    let fake_bin = second.path().join("bin");
+    std::fs::create_dir_all(&fake_bin).unwrap();
+    let wasm_opt = fake_bin.join("wasm-opt");
+    std::fs::write(&wasm_opt, "#!/bin/sh\necho fake wasm-opt ran >&2\nexit 1\n").unwrap();
+    std::fs::set_permissions(
+        &wasm_opt,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_strata"))
+        .args(["build", "--output", elsewhere.to_str().unwrap()])
+        .arg(&copy)
+        .env("NO_COLOR", "1")
+        .env("COMPILER_PATH", &fake_bin)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", text(&out));
+    assert!(!text(&out).contains("fake wasm-opt ran"), "{}", text(&out));
     for name in ["answers.wasm", "answers.abi.json", "answers.mxsc.json"] {
         assert_eq!(
             std::fs::read(elsewhere.join(name)).unwrap(),

@@ -24,16 +24,31 @@ const CLANG: &str = "clang";
 /// The stack wasm-ld reserves at the start of memory (64 KiB: the initial memory is 2 pages).
 pub const C_STACK_SIZE: u32 = 65_536;
 
-/// The compiler and linker flags every C contract is built with (sources and exports come
-/// on top). `-mcpu=mvp` keeps post-MVP instructions out (the VM refuses bulk memory, sign
-/// extension and the like); `-ffreestanding` keeps clang from assuming a C library.
-pub fn c_flags() -> Vec<String> {
+/// The flags every C source is compiled with (`-c`, one object per source).
+/// `-mcpu=mvp` keeps post-MVP instructions out (the VM refuses bulk memory, sign extension
+/// and the like); `-ffreestanding` keeps clang from assuming a C library.
+pub fn compile_flags() -> Vec<String> {
     [
         "--target=wasm32-unknown-unknown",
         "-mcpu=mvp",
         "-ffreestanding",
         "-nostdlib",
         "-Os",
+        "-c",
+    ]
+    .iter()
+    .map(|f| (*f).to_owned())
+    .collect()
+}
+
+/// The flags the objects are linked with. No optimisation level: given one, clang's
+/// WebAssembly driver runs binaryen's `wasm-opt` on the linked module whenever it finds one,
+/// so the bytes would depend on whether binaryen happens to be installed.
+pub fn link_flags() -> Vec<String> {
+    [
+        "--target=wasm32-unknown-unknown",
+        "-mcpu=mvp",
+        "-nostdlib",
         "-Wl,--no-entry",
         "-Wl,--allow-undefined",
         "-Wl,--strip-all",
@@ -182,32 +197,56 @@ fn version_of(short: &str) -> String {
         .to_owned()
 }
 
-/// Compiles the contract and answers the wasm bytes.
+/// Compiles each source to an object, links them, and answers the wasm bytes.
 ///
 /// # Errors
 /// clang fails, or its output cannot be read.
 pub fn compile(contract: &CContract) -> Result<Vec<u8>> {
-    let out = std::env::temp_dir().join(format!(
-        "strata-build-{}-{}.wasm",
+    let work = std::env::temp_dir().join(format!(
+        "strata-build-{}-{}",
         std::process::id(),
         contract.name
     ));
+    std::fs::create_dir_all(&work).with_context(|| format!("creating {}", work.display()))?;
+    let built = compile_in(contract, &work);
+    let _ = std::fs::remove_dir_all(&work);
+    built
+}
+
+fn compile_in(contract: &CContract, work: &Path) -> Result<Vec<u8>> {
+    let mut objects = Vec::new();
+    for (i, source) in contract.sources.iter().enumerate() {
+        let object = work.join(format!("{i}.o"));
+        let mut cmd = Command::new(CLANG);
+        cmd.current_dir(&contract.dir)
+            .args(compile_flags())
+            .arg(format!(
+                "-ffile-prefix-map={}=/contract",
+                contract.dir.display()
+            ))
+            .arg("-o")
+            .arg(&object)
+            .arg(source);
+        run_clang(&mut cmd, "compile the contract")?;
+        objects.push(object);
+    }
+    let out = work.join(format!("{}.wasm", contract.name));
     let mut cmd = Command::new(CLANG);
-    cmd.current_dir(&contract.dir).args(c_flags()).arg(format!(
-        "-ffile-prefix-map={}=/contract",
-        contract.dir.display()
-    ));
+    cmd.current_dir(&contract.dir).args(link_flags());
     for symbol in contract.export_file_symbols()? {
         cmd.arg(format!("-Wl,--export={symbol}"));
     }
-    cmd.arg("-o").arg(&out).args(&contract.sources);
+    cmd.arg("-o").arg(&out).args(&objects);
+    run_clang(&mut cmd, "link the contract")?;
+    std::fs::read(&out).with_context(|| format!("reading {}", out.display()))
+}
+
+fn run_clang(cmd: &mut Command, what: &str) -> Result<()> {
     let status = cmd.status().context("running clang")?;
-    let code = std::fs::read(&out);
-    let _ = std::fs::remove_file(&out);
     if !status.success() {
-        bail!("clang failed to build the contract ({status})");
+        bail!("clang failed to {what} ({status})");
     }
-    code.with_context(|| format!("reading {}", out.display()))
+    Ok(())
 }
 
 /// The `buildInfo` of a C contract: the compiler, and the contract's name and version (from
