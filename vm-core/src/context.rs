@@ -112,6 +112,11 @@ pub struct Context<'a> {
     pub(crate) recorded_errors: Vec<String>,
 }
 
+/// How the `internalVMErrors` event writes one error: its message and the function it stopped.
+pub(crate) fn error_text(message: &str, function: &str) -> String {
+    format!("{message} [{function}]")
+}
+
 impl<'a> Context<'a> {
     /// A context with no execution under way.
     pub fn new(
@@ -152,6 +157,12 @@ impl<'a> Context<'a> {
                 .unwrap_or_default();
             SeedRandReader::for_transaction(&previous, &current, tx_hash)
         })
+    }
+
+    /// Records the error `message` of a call of `function` for the transaction's
+    /// `internalVMErrors` event (`AddError`).
+    pub(crate) fn record_error(&mut self, message: &str, function: &str) {
+        self.recorded_errors.push(error_text(message, function));
     }
 
     /// Remembers the early exit a hook returned (the dispatcher calls it).

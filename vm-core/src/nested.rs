@@ -222,8 +222,7 @@ fn dest_inner(
     if ctx.chain.is_builtin_function(&input.function) {
         let logs_before = ctx.output.output().logs.len();
         let (next, data) = builtin::call_builtin(ctx, parent, &input).inspect_err(|e| {
-            ctx.recorded_errors
-                .push(format!("{} [{}]", e.message, input.function));
+            ctx.record_error(&e.message, &input.function);
         })?;
         *builtin_logs = logs_before..ctx.output.output().logs.len();
         builtin_data = data;

@@ -6,7 +6,7 @@ use executor_api::{
 };
 use vm_handler::VmError;
 
-use crate::context::{Context, Frame};
+use crate::context::{Context, Frame, error_text};
 use crate::output::OutputJournal;
 use crate::{VmConfig, errors, hooks};
 
@@ -176,12 +176,8 @@ fn success(
 /// The output of an execution that failed once its instance ran: the failure, with the event
 /// that reports every error of the transaction, the nested calls' and its own.
 fn failed_run(ctx: &mut Context<'_>, exit: EarlyExit) -> VmOutput {
-    let function = match ctx.frames.first() {
-        Some(top) if !top.function.is_empty() => top.function.clone(),
-        _ => INIT_LABEL.to_owned(),
-    };
-    ctx.recorded_errors
-        .push(format!("{} [{}]", exit.message, function));
+    let function = top_call(ctx).map_or_else(|| INIT_LABEL.to_owned(), |(_, _, f)| f);
+    ctx.record_error(&exit.message, &function);
     let mut output = failure(exit);
     output.logs.extend(errors_log(ctx));
     output
@@ -203,13 +199,10 @@ pub(crate) fn with_errors_log(
     if output.return_code.is_ok() || reported {
         return output;
     }
-    let data = format!("{} [{}]", output.return_message, function);
-    output.logs.push(blockchain_hooks::LogEntry {
-        address: caller,
-        identifier: INTERNAL_VM_ERRORS.to_vec(),
-        topics: vec![receiver.0.to_vec(), function.as_bytes().to_vec()],
-        data: vec![data.into_bytes()],
-    });
+    let data = error_text(&output.return_message, function);
+    output
+        .logs
+        .push(errors_event(caller, receiver, function, data));
     output
 }
 
@@ -218,26 +211,43 @@ pub(crate) const INIT_LABEL: &str = "_init";
 /// The identifier of the event that reports a transaction's errors.
 const INTERNAL_VM_ERRORS: &[u8] = b"internalVMErrors";
 
-/// The event that reports the errors nested calls swallowed (`createLogEntryFromErrors`):
-/// from the caller, topics the contract (the caller for a deploy) and the function (`_init`
-/// for a deploy), data the errors.
+/// Who the transaction's errors event names: the caller, the contract (the caller for a
+/// deploy) and the function (`_init` for a deploy).
+fn top_call(ctx: &Context<'_>) -> Option<(Address, Address, String)> {
+    let top = ctx.frames.first()?;
+    let caller = top.input.caller;
+    Some(if top.function.is_empty() {
+        (caller, caller, INIT_LABEL.to_owned())
+    } else {
+        (caller, top.contract, top.function.clone())
+    })
+}
+
+/// The event that reports a transaction's errors: from `caller`, topics `receiver` and
+/// `function`, data the errors.
+fn errors_event(
+    caller: Address,
+    receiver: Address,
+    function: &str,
+    errors: String,
+) -> blockchain_hooks::LogEntry {
+    blockchain_hooks::LogEntry {
+        address: caller,
+        identifier: INTERNAL_VM_ERRORS.to_vec(),
+        topics: vec![receiver.0.to_vec(), function.as_bytes().to_vec()],
+        data: vec![errors.into_bytes()],
+    }
+}
+
+/// The event that reports the errors the transaction recorded, nested calls' first
+/// (`createLogEntryFromErrors`); none when it recorded none.
 fn errors_log(ctx: &Context<'_>) -> Option<blockchain_hooks::LogEntry> {
     if ctx.recorded_errors.is_empty() {
         return None;
     }
-    let top = ctx.frames.first()?;
-    let caller = top.input.caller;
-    let (receiver, function) = if top.function.is_empty() {
-        (caller, INIT_LABEL.to_owned())
-    } else {
-        (top.contract, top.function.clone())
-    };
-    Some(blockchain_hooks::LogEntry {
-        address: caller,
-        identifier: INTERNAL_VM_ERRORS.to_vec(),
-        topics: vec![receiver.0.to_vec(), function.into_bytes()],
-        data: vec![ctx.recorded_errors.join(" ").into_bytes()],
-    })
+    let (caller, receiver, function) = top_call(ctx)?;
+    let errors = ctx.recorded_errors.join(" ");
+    Some(errors_event(caller, receiver, &function, errors))
 }
 
 /// The message of a failure as the production VM reports it: a hook's own message, the

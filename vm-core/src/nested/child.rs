@@ -122,8 +122,7 @@ pub(crate) fn run_child(
             ctx.output.revert(checkpoint);
             let in_code = std::mem::take(&mut ctx.child_stopped_in_code);
             let error = parent_error(&exit, in_code);
-            ctx.recorded_errors
-                .push(format!("{} [{}]", error.message, input.function));
+            ctx.record_error(&error.message, &input.function);
             ctx.last_child_exit = Some(exit);
             return Err(error);
         }

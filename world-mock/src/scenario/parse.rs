@@ -291,12 +291,10 @@ impl Parser {
 
     fn tx(&self, kind: TxKind, v: &Value, path: &str) -> Result<Tx, WorldError> {
         let mut tx = Tx::default();
-        let fields = self.object(v, path)?;
-        for (key, v) in fields {
+        for (key, v) in self.object(v, path)? {
             let p = format!("{path}.{key}");
             if !kind.allows(key) {
-                let why = format!("{key:?} is not allowed in a {} transaction", kind.name());
-                return Err(self.err(&p, why));
+                return Err(self.not_allowed(&p, key, kind));
             }
             match key.as_str() {
                 "from" => tx.from = self.address(v, &p)?,
@@ -318,9 +316,7 @@ impl Parser {
                 "codeMetadata" => {
                     let bytes = self.bytes(v, &p)?;
                     if !bytes.is_empty() && kind != TxKind::Deploy {
-                        let why =
-                            format!("{key:?} is not allowed in a {} transaction", kind.name());
-                        return Err(self.err(&p, why));
+                        return Err(self.not_allowed(&p, key, kind));
                     }
                     tx.code_metadata = Some(CodeMetadata::from_bytes(&bytes));
                 }
@@ -332,6 +328,14 @@ impl Parser {
         }
         self.check_tx_fields(kind, &tx, path)?;
         Ok(tx)
+    }
+
+    /// The refusal of `field` (at `path`) in a transaction of `kind`.
+    fn not_allowed(&self, path: &str, field: &str, kind: TxKind) -> WorldError {
+        self.err(
+            path,
+            format!("{field:?} is not allowed in a {} transaction", kind.name()),
+        )
     }
 
     /// The fields mx-chain-scenario-go refuses only when they are not empty: a function
@@ -347,10 +351,7 @@ impl Parser {
             None
         };
         match refused {
-            Some(field) => Err(self.err(
-                &format!("{path}.{field}"),
-                format!("{field:?} is not allowed in a {} transaction", kind.name()),
-            )),
+            Some(field) => Err(self.not_allowed(&format!("{path}.{field}"), field, kind)),
             None => Ok(()),
         }
     }
